@@ -1,0 +1,55 @@
+// Fails when dist/plugin.zip is not what VCD 10.6 can load: exactly bundle.js, manifest.json and
+// i18n.json; bundle.js an AMD module named after the manifest's module; and no dependency the
+// host does not provide (anything else would fail at load time with "Unexpected token '<'").
+import { readFileSync } from 'node:fs';
+import { unzipSync, strFromU8 } from 'fflate';
+
+const HOST_PROVIDED = [
+  /^@angular\/(?!.*\/testing$)[^/]+(\/.+)?$/,
+  /^@clr\/[^/]+(\/.+)?$/,
+  /^@cds\/core(\/.+)?$/,
+  /^rxjs(\/.+)?$/,
+  /^@ngrx\/[^/]+(\/.+)?$/,
+  /^@vcd\/common$/,
+];
+const EXPECTED_FILES = ['bundle.js', 'i18n.json', 'manifest.json'];
+
+const zipPath = process.argv[2] ?? 'dist/plugin.zip';
+const files = unzipSync(readFileSync(zipPath));
+const problems = [];
+
+const names = Object.keys(files).sort();
+if (JSON.stringify(names) !== JSON.stringify(EXPECTED_FILES)) {
+  problems.push(`the zip holds ${names.join(', ')}; expected exactly ${EXPECTED_FILES.join(', ')}`);
+}
+
+const manifest = JSON.parse(strFromU8(files['manifest.json'] ?? new Uint8Array()) || '{}');
+const bundle = strFromU8(files['bundle.js'] ?? new Uint8Array());
+const define = /define\(\s*"([^"]+)"\s*,\s*(\[[^\]]*\])/.exec(bundle);
+if (!define) {
+  problems.push('bundle.js has no named AMD define("Module", [deps], factory)');
+} else {
+  const [, name, depsText] = define;
+  if (name !== manifest.module) {
+    problems.push(`bundle.js defines "${name}" but manifest.json names module "${manifest.module}"`);
+  }
+  const deps = JSON.parse(depsText);
+  const foreign = deps.filter((dep) => !HOST_PROVIDED.some((pattern) => pattern.test(dep)));
+  if (foreign.length > 0) {
+    problems.push(`bundle.js requires modules VCD does not provide: ${foreign.join(', ')}`);
+  }
+  console.log(`bundle.js: AMD "${name}", ${deps.length} host modules: ${deps.join(', ')}`);
+}
+if (manifest.manifestVersion !== '4.0.0') {
+  problems.push(`manifest.json manifestVersion is ${manifest.manifestVersion}; VCD 10.6's Angular 17 runtime needs 4.0.0`);
+}
+const i18n = JSON.parse(strFromU8(files['i18n.json'] ?? new Uint8Array()) || '{}');
+for (const locale of ['en', 'fr']) {
+  if (!i18n[locale] || Object.keys(i18n[locale]).length === 0) problems.push(`i18n.json has no "${locale}" messages`);
+}
+
+if (problems.length > 0) {
+  console.error(`check-bundle: ${zipPath} is not loadable by VCD:\n  - ${problems.join('\n  - ')}`);
+  process.exit(1);
+}
+console.log(`check-bundle: ${zipPath} OK (${names.join(', ')})`);

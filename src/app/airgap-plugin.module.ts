@@ -1,0 +1,24 @@
+/*
+ * The module VCD loads (manifest.json `module`). The host mounts it at the manifest's route and
+ * provides the container hooks; everything else the plug-in needs is provided here.
+ */
+import { NgModule, inject } from '@angular/core';
+import { RouterModule } from '@angular/router';
+import { I18nModule, TranslationService } from '@vcd/i18n';
+import { AirgapPageComponent } from './airgap-page.component';
+import { CseConfigRepository } from './shared/cse-config';
+import { containerHooks, provideVcdHost } from './vcd';
+
+@NgModule({
+  imports: [
+    // Reads `${EXTENSION_ASSET_URL}/../i18n.json`; the locale is the host's LOCALE_ID.
+    I18nModule.forChild(containerHooks().EXTENSION_ASSET_URL as never, true),
+    RouterModule.forChild([{ path: '', component: AirgapPageComponent }]),
+  ],
+  providers: [provideVcdHost(), CseConfigRepository],
+})
+export class AirgapPluginModule {
+  constructor() {
+    inject(TranslationService).registerTranslations();
+  }
+}

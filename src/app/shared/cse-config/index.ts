@@ -1,0 +1,2 @@
+export * from './domain/vcdke-config';
+export { CseConfigRepository } from './data/cse-config.repository';

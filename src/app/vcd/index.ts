@@ -1,0 +1,13 @@
+export * from './cloudapi.models';
+export { CloudApiClient, MAX_PAGE_SIZE } from './cloudapi-client';
+export { ApiVersionService, SUPPORTED_API_VERSIONS, negotiateApiVersion } from './api-version';
+export {
+  AUTH_TOKEN_HOLDER,
+  VCD_SESSION,
+  containerHooks,
+  type AuthTokenHolder,
+  type SessionScope,
+  type VcdSession,
+} from './container-hooks';
+export { VCD_ERROR_MESSAGE_KEYS, isVcdError, toVcdError, type VcdError, type VcdErrorKind } from './errors';
+export { provideVcdHost } from './providers';

@@ -1,0 +1,28 @@
+/* Everything the plug-in module provides to talk to its VCD host. */
+import { EnvironmentProviders, Provider, inject } from '@angular/core';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { ApiVersionService } from './api-version';
+import { CloudApiClient } from './cloudapi-client';
+import { AUTH_TOKEN_HOLDER, VCD_SESSION, VcdSession, containerHooks } from './container-hooks';
+import { vcdApiInterceptor } from './vcd-api.interceptor';
+
+function sessionFromHooks(): VcdSession {
+  const hooks = containerHooks();
+  return {
+    apiRootUrl: (inject(hooks.API_ROOT_URL, { optional: true }) ?? '').replace(/\/+$/, ''),
+    scope: inject(hooks.SESSION_SCOPE),
+    organization: inject(hooks.SESSION_ORGANIZATION),
+    orgId: inject(hooks.SESSION_ORG_ID),
+    assetUrl: inject(hooks.EXTENSION_ASSET_URL),
+  };
+}
+
+export function provideVcdHost(): (Provider | EnvironmentProviders)[] {
+  return [
+    { provide: VCD_SESSION, useFactory: sessionFromHooks },
+    { provide: AUTH_TOKEN_HOLDER, useFactory: () => inject(containerHooks().AuthTokenHolderService) },
+    provideHttpClient(withInterceptors([vcdApiInterceptor])),
+    ApiVersionService,
+    CloudApiClient,
+  ];
+}

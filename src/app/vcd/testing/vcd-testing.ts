@@ -1,0 +1,39 @@
+/* Test doubles for the host contract: a session, a token holder and the real interceptor chain. */
+import { EnvironmentProviders, Provider } from '@angular/core';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ApiVersionService } from '../api-version';
+import { CloudApiClient } from '../cloudapi-client';
+import { AUTH_TOKEN_HOLDER, AuthTokenHolder, VCD_SESSION, VcdSession } from '../container-hooks';
+import { vcdApiInterceptor } from '../vcd-api.interceptor';
+
+export const PROVIDER_SESSION: VcdSession = {
+  apiRootUrl: 'https://vcd.example.com',
+  scope: 'service-provider',
+  organization: 'System',
+  orgId: 'urn:vcloud:org:a93c9db9-7471-3192-8d09-a8f7eeda85f9',
+  assetUrl: '/plugins/cse-airgap/assets',
+};
+
+export const TENANT_SESSION: VcdSession = { ...PROVIDER_SESSION, scope: 'tenant', organization: 'acme', orgId: 'urn:vcloud:org:acme' };
+
+export function provideVcdTesting(
+  session: VcdSession = PROVIDER_SESSION,
+  tokens: AuthTokenHolder = { jwt: 'test-jwt' },
+): (Provider | EnvironmentProviders)[] {
+  return [
+    { provide: VCD_SESSION, useValue: session },
+    { provide: AUTH_TOKEN_HOLDER, useValue: tokens },
+    provideHttpClient(withInterceptors([vcdApiInterceptor])),
+    provideHttpClientTesting(),
+    ApiVersionService,
+    CloudApiClient,
+  ];
+}
+
+/** Answers the one version negotiation request the interceptor makes first. */
+export function answerVersions(http: HttpTestingController, versions: string[] = ['37.0', '38.0', '39.0']): void {
+  http
+    .expectOne((request) => request.url.endsWith('/api/versions'))
+    .flush({ versionInfo: versions.map((version) => ({ version, deprecated: false })) });
+}
