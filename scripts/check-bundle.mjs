@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 
+// The set the issue fixes (@angular/* but testing, @clr, @cds/core, rxjs, @ngrx, @vcd/common)…
 const HOST_PROVIDED = [
   /^@angular\/(?!.*\/testing$)[^/]+(\/.+)?$/,
   /^@clr\/[^/]+(\/.+)?$/,
@@ -12,6 +13,8 @@ const HOST_PROVIDED = [
   /^@ngrx\/[^/]+(\/.+)?$/,
   /^@vcd\/common$/,
 ];
+// …and, within it, the exact modules the VCD 10.6 host registers (what the sandbox portal provides).
+const REGISTERED = JSON.parse(readFileSync(new URL('../sandbox/host/host-modules.json', import.meta.url), 'utf8')).modules;
 const EXPECTED_FILES = ['bundle.js', 'i18n.json', 'manifest.json'];
 
 const zipPath = process.argv[2] ?? 'dist/plugin.zip';
@@ -34,7 +37,7 @@ if (!define) {
     problems.push(`bundle.js defines "${name}" but manifest.json names module "${manifest.module}"`);
   }
   const deps = JSON.parse(depsText);
-  const foreign = deps.filter((dep) => !HOST_PROVIDED.some((pattern) => pattern.test(dep)));
+  const foreign = deps.filter((dep) => !HOST_PROVIDED.some((pattern) => pattern.test(dep)) || !REGISTERED.includes(dep));
   if (foreign.length > 0) {
     problems.push(`bundle.js requires modules VCD does not provide: ${foreign.join(', ')}`);
   }

@@ -11,10 +11,7 @@ writeFileSync(new URL('i18n.json', out), JSON.stringify(combined));
 
 const manifest = JSON.parse(readFileSync(new URL('../manifest.json', import.meta.url), 'utf8'));
 manifest.locales = Object.fromEntries(
-  LOCALES.map((locale) => [
-    locale,
-    Object.fromEntries(Object.entries(combined[locale]).filter(([key]) => key.startsWith('nav.'))),
-  ]),
+  LOCALES.map((locale) => [locale, Object.fromEntries(Object.entries(combined[locale]).filter(([key]) => key.startsWith('nav.')))]),
 );
 writeFileSync(new URL('manifest.json', out), `${JSON.stringify(manifest, null, 2)}\n`);
 console.log(`plugin assets: manifest.json ${manifest.version}, i18n.json with ${LOCALES.join(', ')}`);

@@ -20,7 +20,15 @@ type PageState =
 @Component({
   selector: 'cse-airgap-page',
   standalone: true,
-  imports: [NgTemplateOutlet, ClrTabsModule, ClrAlertModule, ClrSpinnerModule, I18nModule, CseConfigSummaryComponent, VcdErrorAlertComponent],
+  imports: [
+    NgTemplateOutlet,
+    ClrTabsModule,
+    ClrAlertModule,
+    ClrSpinnerModule,
+    I18nModule,
+    CseConfigSummaryComponent,
+    VcdErrorAlertComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './airgap-page.component.html',
   styles: [

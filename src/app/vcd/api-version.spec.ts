@@ -22,7 +22,12 @@ describe('negotiateApiVersion', () => {
 
 describe('parseVersions', () => {
   it("reads VCD's versionInfo list", () => {
-    const body = { versionInfo: [{ version: '38.0', deprecated: true }, { version: '39.0', deprecated: false }] };
+    const body = {
+      versionInfo: [
+        { version: '38.0', deprecated: true },
+        { version: '39.0', deprecated: false },
+      ],
+    };
     expect(parseVersions(body)).toEqual([
       { version: '38.0', deprecated: true },
       { version: '39.0', deprecated: false },

@@ -42,9 +42,7 @@ export function parseVersions(body: unknown): VersionInfo[] {
   }
   return list.flatMap((entry: unknown) => {
     const version = (entry as { version?: unknown } | null)?.version;
-    return typeof version === 'string'
-      ? [{ version, deprecated: (entry as { deprecated?: unknown }).deprecated === true }]
-      : [];
+    return typeof version === 'string' ? [{ version, deprecated: (entry as { deprecated?: unknown }).deprecated === true }] : [];
   });
 }
 

@@ -52,8 +52,7 @@ export class CloudApiClient {
   /** Follows the pages until every entity matching the query has been read. */
   listAllEntitiesByType<T>(type: EntityTypeRef, query: PageQuery = {}): Observable<DefinedEntity<T>[]> {
     const pageSize = query.pageSize ?? MAX_PAGE_SIZE;
-    const pageAt = (page: number): Observable<Page<DefinedEntity<T>>> =>
-      this.listEntitiesByType<T>(type, { ...query, page, pageSize });
+    const pageAt = (page: number): Observable<Page<DefinedEntity<T>>> => this.listEntitiesByType<T>(type, { ...query, page, pageSize });
     return pageAt(1).pipe(
       expand((page) => (page.page < page.pageCount ? pageAt(page.page + 1) : EMPTY)),
       reduce((all: DefinedEntity<T>[], page) => [...all, ...page.values], []),

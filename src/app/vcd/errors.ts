@@ -4,14 +4,7 @@
  */
 import { HttpErrorResponse } from '@angular/common/http';
 
-export type VcdErrorKind =
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not-found'
-  | 'conflict'
-  | 'invalid'
-  | 'network'
-  | 'server';
+export type VcdErrorKind = 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'invalid' | 'network' | 'server';
 
 export interface VcdError {
   readonly kind: VcdErrorKind;

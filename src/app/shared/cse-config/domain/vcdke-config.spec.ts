@@ -50,7 +50,13 @@ describe('lookupFromEntities', () => {
   });
 
   it('reports several as ambiguous, with how many, rather than picking one', () => {
-    expect(lookupFromEntities([{ id: 'a', entity: {} }, { id: 'b', entity: {} }, { id: 'c', entity: {} }])).toEqual({
+    expect(
+      lookupFromEntities([
+        { id: 'a', entity: {} },
+        { id: 'b', entity: {} },
+        { id: 'c', entity: {} },
+      ]),
+    ).toEqual({
       kind: 'ambiguous',
       count: 3,
     });
