@@ -1,0 +1,146 @@
+// The Harbor-like front door. Harbor puts nginx in front of core (token service, REST API) and
+// the registry; this is that nginx: one HTTPS origin with the sandbox certificate, routing by
+// path prefix. `/v2/` goes to the real registry, `/service/token` to the token service, and
+// later features (the `/api/v2.0/` façade) plug in with addRoute().
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { assertPortFree } from '../lib/ports.js';
+import { sendError, sendJson } from './http-errors.js';
+import { RegistryProxy, type Upstream } from './proxy.js';
+import type { TokenIssuer } from './token-service.js';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
+
+export interface FrontDoorOptions {
+  /** 0 or absent: a free port. */
+  port?: number;
+  serverCertPem: string;
+  serverKeyPem: string;
+  /** The CA the registry's certificate chains to. */
+  caPem: string;
+  tokenIssuer: TokenIssuer;
+  /** The service name distribution expects in the token's `aud` when the client names none. */
+  defaultService: string;
+}
+
+interface Route {
+  prefix: string;
+  handler: RouteHandler;
+}
+
+export class FrontDoor {
+  readonly host = '127.0.0.1';
+  private readonly routes: Route[] = [];
+  private readonly proxy: RegistryProxy;
+  private server: Server | undefined;
+  private closing: Promise<void> | undefined;
+
+  constructor(private readonly options: FrontDoorOptions) {
+    this.proxy = new RegistryProxy(options.caPem);
+    this.addRoute('/v2', (req, res) => this.proxy.handle(req, res));
+    this.addRoute('/service/token', (req, res, url) => this.serveToken(req, res, url));
+  }
+
+  get port(): number {
+    const address = this.server?.address() as AddressInfo | null | undefined;
+    if (address === null || address === undefined) throw new Error('the front door is not listening');
+    return address.port;
+  }
+
+  get url(): string {
+    return `https://${this.host}:${this.port}`;
+  }
+
+  /**
+   * Serves `prefix` and everything below it (`/api/v2.0` serves `/api/v2.0/ping`). The longest
+   * matching prefix wins, so a later route can take over part of an existing one.
+   * Returns a function that removes the route again.
+   */
+  addRoute(prefix: string, handler: RouteHandler): () => void {
+    const route: Route = { prefix: prefix.replace(/\/+$/, ''), handler };
+    this.routes.push(route);
+    this.routes.sort((a, b) => b.prefix.length - a.prefix.length);
+    return () => {
+      const index = this.routes.indexOf(route);
+      if (index >= 0) this.routes.splice(index, 1);
+    };
+  }
+
+  setUpstream(upstream: Upstream | undefined): void {
+    this.proxy.setUpstream(upstream);
+  }
+
+  async listen(): Promise<void> {
+    const port = this.options.port ?? 0;
+    if (port !== 0) await assertPortFree(port);
+    const server = createServer({ cert: this.options.serverCertPem, key: this.options.serverKeyPem }, (req, res) => {
+      void this.dispatch(req, res);
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, this.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    this.server = server;
+  }
+
+  close(): Promise<void> {
+    this.closing ??= new Promise<void>((resolve) => {
+      this.proxy.close();
+      const server = this.server;
+      if (server === undefined) {
+        resolve();
+        return;
+      }
+      server.close(() => resolve());
+      // Keep-alive connections would otherwise hold close() open for seconds.
+      server.closeAllConnections();
+    });
+    return this.closing;
+  }
+
+  private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // A fixed base: the path is all that routing needs, and a bad Host header must not throw here.
+    const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+    const route = this.routes.find((r) => url.pathname === r.prefix || url.pathname.startsWith(`${r.prefix}/`));
+    if (route === undefined) {
+      req.resume();
+      sendError(res, 404, 'NOT_FOUND', `no route for ${url.pathname}`);
+      return;
+    }
+    try {
+      await route.handler(req, res, url);
+    } catch (error) {
+      sendError(res, 500, 'INTERNAL_SERVER_ERROR', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private async serveToken(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    req.resume();
+    if (req.method !== 'GET') {
+      sendError(res, 405, 'METHOD_NOT_ALLOWED', `${req.method ?? ''} is not allowed on /service/token`, {
+        Allow: 'GET',
+      });
+      return;
+    }
+    const issuer = this.options.tokenIssuer;
+    const auth = issuer.authenticate(req.headers.authorization);
+    if (auth.kind === 'rejected') {
+      // No `WWW-Authenticate: Basic` here: it would make a browser pop up a password dialog.
+      sendError(res, 401, 'UNAUTHORIZED', auth.reason);
+      return;
+    }
+    const service = url.searchParams.get('service') ?? this.options.defaultService;
+    const token = await issuer.issue(auth.principal, service, url.searchParams.getAll('scope'));
+    sendJson(res, 200, token, { 'Cache-Control': 'no-store' });
+  }
+}
+
+export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDoor> {
+  const front = new FrontDoor(options);
+  await front.listen();
+  return front;
+}

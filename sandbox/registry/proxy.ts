@@ -1,0 +1,99 @@
+// The `/v2/` leg of the front door: Harbor's nginx passes registry traffic through untouched, so
+// this streams requests and responses both ways and changes only where the bytes go. The Host
+// header is kept, which makes distribution build upload `Location`s that point at the front door.
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { Agent, request } from 'node:https';
+import { sendError } from './http-errors.js';
+
+export interface Upstream {
+  host: string;
+  port: number;
+}
+
+/** Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection and must not be forwarded. */
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'expect',
+]);
+
+export function endToEndHeaders(rawHeaders: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    if (!HOP_BY_HOP.has(rawHeaders[i].toLowerCase())) kept.push(rawHeaders[i], rawHeaders[i + 1]);
+  }
+  return kept;
+}
+
+/**
+ * The same headers as an object, for `https.request` (whose types take no raw array): repeated
+ * headers become arrays, so they still go out as separate lines, with the client's spelling.
+ */
+export function toOutgoingHeaders(rawHeaders: readonly string[]): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = {};
+  const spelling = new Map<string, string>();
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const lower = rawHeaders[i].toLowerCase();
+    const name = spelling.get(lower) ?? rawHeaders[i];
+    spelling.set(lower, name);
+    const previous = headers[name];
+    headers[name] =
+      previous === undefined ? rawHeaders[i + 1] : [...(Array.isArray(previous) ? previous : [String(previous)]), rawHeaders[i + 1]];
+  }
+  return headers;
+}
+
+export class RegistryProxy {
+  private upstream: Upstream | undefined;
+  private readonly agent: Agent;
+
+  constructor(upstreamCaPem: string) {
+    // The upstream certificate is the sandbox's own server certificate; its SAN has `localhost`,
+    // which is also a valid SNI name (an IP address is not).
+    this.agent = new Agent({ ca: upstreamCaPem, keepAlive: true, servername: 'localhost' });
+  }
+
+  setUpstream(upstream: Upstream | undefined): void {
+    this.upstream = upstream;
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  readonly handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const upstream = this.upstream;
+    if (upstream === undefined) {
+      sendError(res, 503, 'SERVICE_UNAVAILABLE', 'the registry is not running');
+      return;
+    }
+    const outgoing = request(
+      {
+        host: upstream.host,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: toOutgoingHeaders(endToEndHeaders(req.rawHeaders)),
+        agent: this.agent,
+      },
+      (upstreamRes) => {
+        res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, endToEndHeaders(upstreamRes.rawHeaders));
+        upstreamRes.pipe(res);
+        upstreamRes.on('error', () => res.destroy());
+      },
+    );
+    outgoing.on('error', (error) => sendError(res, 502, 'BAD_GATEWAY', `registry unreachable: ${error.message}`));
+    // A client that goes away mid-transfer must not leave the upstream request hanging.
+    res.on('close', () => {
+      if (!res.writableFinished) outgoing.destroy();
+    });
+    req.pipe(outgoing);
+  };
+}
