@@ -1,0 +1,137 @@
+// Defined entity types and defined entities (RDEs): list, read with ETag, and the whole-entity
+// PUT with If-Match, schema validation of RESOLVED entities and VCD's access levels.
+import { Level, entityAccess, rightPrefixOf } from './access.js';
+import { AuthedContext, Reply, orgById, ref, userById } from './context.js';
+import { VcdError, badRequest, forbidden } from './errors.js';
+import { ifMatchSatisfied, newEtag } from './etag.js';
+import { EntityRecord, EntityTypeRecord, JsonObject, VcdState, isJsonObject } from './model.js';
+import { paginate } from './paging.js';
+import type { EntitySchemas } from './schemas.js';
+
+const TYPE_FIELDS = ['id', 'name', 'nss', 'vendor', 'version', 'description'] as const;
+const ENTITY_FIELDS = ['id', 'name', 'entityType', 'externalId', 'state', 'owner', 'org', 'entity'] as const;
+
+export class Entities {
+  constructor(private readonly schemas: EntitySchemas) {}
+
+  /** Types are readable by every authenticated user, as tenants need them to read their entities. */
+  listTypes(ctx: AuthedContext): Reply {
+    const values = ctx.state.get().entityTypes.map((type) => this.typeJson(type));
+    const page = paginate(values, ctx.url, TYPE_FIELDS);
+    return { status: 200, body: page.body, headers: page.headers };
+  }
+
+  getType(ctx: AuthedContext): Reply {
+    const [id = ''] = ctx.params;
+    const type = ctx.state.get().entityTypes.find((candidate) => candidate.id === id);
+    if (!type) throw forbidden(id);
+    return { status: 200, body: this.typeJson(type) };
+  }
+
+  /**
+   * GET entities/types/{vendor}/{nss}/{version}: only what the caller may see. An unknown type
+   * is an empty list (assumed: a query with no match), so a client can probe for its own type.
+   */
+  listOfType(ctx: AuthedContext): Reply {
+    const [vendor, nss, version] = ctx.params;
+    const typeId = `urn:vcloud:type:${vendor}:${nss}:${version}`;
+    const state = ctx.state.get();
+    const values = state.entities
+      .filter((entity) => entity.entityType === typeId && entityAccess(state, ctx.principal, entity) >= Level.ReadOnly)
+      .map((entity) => entityJson(state, entity));
+    const page = paginate(values, ctx.url, ENTITY_FIELDS);
+    return { status: 200, body: page.body, headers: page.headers };
+  }
+
+  get(ctx: AuthedContext): Reply {
+    const state = ctx.state.get();
+    const entity = visibleEntity(ctx, state, Level.ReadOnly);
+    return { status: 200, body: entityJson(state, entity), headers: { ETag: entity.etag } };
+  }
+
+  async put(ctx: AuthedContext): Promise<Reply> {
+    const body = await ctx.readJson();
+    const [id = ''] = ctx.params;
+    // Check and write inside one update so that two racing PUTs with the same ETag cannot both win.
+    const updated = await ctx.state.update((draft) => {
+      const entity = visibleEntity(ctx, draft, Level.ReadWrite);
+      const ifMatch = ctx.req.headers['if-match'];
+      // VCD does not demand If-Match; when it is sent, a stale one is refused.
+      if (ifMatch !== undefined && !ifMatchSatisfied(ifMatch, entity.etag)) {
+        throw new VcdError(412, `The entity ${id} was modified since it was read (stale If-Match). Read it again and retry.`);
+      }
+      const change = parseEntityUpdate(body, entity);
+      if (entity.state === 'RESOLVED') {
+        const type = draft.entityTypes.find((candidate) => candidate.id === entity.entityType);
+        const violation = type && this.schemas.validate(type, change.entity);
+        if (violation)
+          throw badRequest(`RDE_VALIDATION_ERROR: entity ${id} does not match the schema of ${entity.entityType}: ${violation}`);
+      }
+      Object.assign(entity, change, { etag: newEtag() });
+      return { body: entityJson(draft, entity), etag: entity.etag };
+    });
+    return { status: 200, body: updated.body, headers: { ETag: updated.etag } };
+  }
+
+  private typeJson(type: EntityTypeRecord): JsonObject {
+    return {
+      id: type.id,
+      name: type.name,
+      description: type.description,
+      nss: type.nss,
+      version: type.version,
+      inheritedVersion: null,
+      externalId: null,
+      schema: this.schemas.schemaOf(type),
+      vendor: type.vendor,
+      interfaces: type.interfaces,
+      hooks: {},
+      readonly: false,
+      maxImplicitRight: null,
+    };
+  }
+}
+
+/** The entity when the caller holds at least `needed`; otherwise VCD's 403 (also for "no such entity"). */
+export function visibleEntity(ctx: AuthedContext, state: VcdState, needed: Level): EntityRecord {
+  const [id = ''] = ctx.params;
+  const entity = state.entities.find((candidate) => candidate.id === id);
+  if (!entity) throw forbidden(id);
+  const level = entityAccess(state, ctx.principal, entity);
+  if (level < needed) throw forbidden(id, `${rightPrefixOf(entity.entityType)}: ${needed >= Level.ReadWrite ? 'Edit' : 'View'}`);
+  return entity;
+}
+
+/** The DefinedEntity model: id, entityType, name, externalId, entity, state, owner, org. */
+export function entityJson(state: VcdState, entity: EntityRecord): JsonObject {
+  const owner = userById(state, entity.ownerId);
+  const org = orgById(state, entity.orgId);
+  return {
+    id: entity.id,
+    entityType: entity.entityType,
+    name: entity.name,
+    externalId: entity.externalId,
+    entity: entity.entity,
+    state: entity.state,
+    owner: owner ? ref(owner) : null,
+    org: org ? ref(org) : null,
+  };
+}
+
+/** A PUT carries the whole DefinedEntity; id and entityType are read-only, state/owner/org ignored. */
+function parseEntityUpdate(body: unknown, current: EntityRecord): Pick<EntityRecord, 'name' | 'externalId' | 'entity'> {
+  if (!isJsonObject(body)) throw badRequest('The request body must be a DefinedEntity JSON object.');
+  const { id, entityType, name, externalId, entity } = body;
+  if (id !== undefined && id !== null && id !== current.id) {
+    throw badRequest(`The id in the body (${String(id)}) does not match the id in the URL (${current.id}).`);
+  }
+  if (entityType !== undefined && entityType !== null && entityType !== current.entityType) {
+    throw badRequest(`entityType is read-only: ${String(entityType)} does not match ${current.entityType}.`);
+  }
+  if (typeof name !== 'string' || name.trim() === '') throw badRequest('name is required.');
+  if (!isJsonObject(entity)) throw badRequest('entity is required and must be a JSON object.');
+  if (externalId !== undefined && externalId !== null && typeof externalId !== 'string') {
+    throw badRequest('externalId must be a string.');
+  }
+  return { name, externalId: externalId === undefined ? current.externalId : externalId, entity };
+}

@@ -1,0 +1,14 @@
+// The VCD API stand-in: what the sandbox's orchestration may import.
+export { createVcdApi, type VcdApiHandler, type VcdApiOptions } from './router.js';
+export {
+  seedVcdState,
+  DEFAULT_VCDKECONFIG_SCHEMA_PATH,
+  DEFAULT_VCDKECONFIG_TEMPLATE_PATH,
+  SANDBOX_PASSWORD,
+  SANDBOX_PERSONAS,
+  type SandboxPersona,
+  type SeedOptions,
+} from './seed.js';
+export type { VcdState } from './model.js';
+export type { RecordedRequest, Fault } from './faults.js';
+export { LATEST_API_VERSION } from './versions.js';

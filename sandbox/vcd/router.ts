@@ -1,0 +1,175 @@
+// The VCD stand-in as one request handler: /api/versions, the cloudapi subset the plug-in
+// uses, and the /sandbox/ test aids. Order per request, as VCD filters it: log → injected
+// fault → route → API version (406) → token (401) → endpoint.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { StateStore } from '../lib/state.js';
+import { createAccessControl, deleteAccessControl, getAccessControl, listAccessControls } from './access-controls.js';
+import { Sessions } from './auth.js';
+import type { AuthedContext, PublicContext, Reply } from './context.js';
+import { Entities } from './entities.js';
+import { VcdError, errorBody, minorErrorCodeFor } from './errors.js';
+import { Faults, RequestLog } from './faults.js';
+import { jsonBodyReader, originOf, sendReply } from './http-io.js';
+import type { VcdState } from './model.js';
+import { getOrg, listOrgs } from './orgs.js';
+import { EntitySchemas } from './schemas.js';
+import { testConnection } from './test-connection.js';
+import {
+  createTrustedCertificate,
+  deleteTrustedCertificate,
+  getTrustedCertificate,
+  listTrustedCertificates,
+} from './trusted-certificates.js';
+import { acceptsJson, negotiateVersion, versionsJson, versionsXml } from './versions.js';
+
+export interface VcdApiOptions {
+  /** The stand-in's state, first built by `seedVcdState(...)`. */
+  state: StateStore<VcdState>;
+  /** shared/reference/vcdkeconfig-type-schema-v1.1.0.json: the schema VCDKEConfig entities are validated with. */
+  vcdKeConfigSchemaPath: string;
+}
+
+export type VcdApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Route =
+  | { method: Method; path: RegExp; access: 'public'; versioned: boolean; handle: (ctx: PublicContext) => Reply | Promise<Reply> }
+  | { method: Method; path: RegExp; access: 'session'; handle: (ctx: AuthedContext) => Reply | Promise<Reply> };
+
+const ID = '([^/]+)';
+const CLOUDAPI = '/cloudapi/1\\.0\\.0';
+const path = (pattern: string): RegExp => new RegExp(`^${pattern}$`);
+
+/**
+ * Returns a handler that answers /api/…, /cloudapi/… and /sandbox/{requests,faults} and
+ * resolves to false for anything else, so the caller can chain it with its own routes.
+ */
+export function createVcdApi(opts: VcdApiOptions): VcdApiHandler {
+  const sessions = new Sessions();
+  const entities = new Entities(EntitySchemas.load(opts.vcdKeConfigSchemaPath));
+  const log = new RequestLog();
+  const faults = new Faults();
+
+  const session = (method: Method, pattern: string, handle: (ctx: AuthedContext) => Reply | Promise<Reply>): Route => ({
+    method,
+    path: path(pattern),
+    access: 'session',
+    handle,
+  });
+  const routes: Route[] = [
+    {
+      method: 'GET',
+      path: path('/api/versions'),
+      access: 'public',
+      versioned: false,
+      handle: (ctx) =>
+        acceptsJson(ctx.req.headers.accept)
+          ? { status: 200, body: versionsJson(ctx.origin) }
+          : { status: 200, raw: { contentType: 'application/*+xml', text: versionsXml(ctx.origin) } },
+    },
+    {
+      method: 'POST',
+      path: path(`${CLOUDAPI}/sessions`),
+      access: 'public',
+      versioned: true,
+      handle: (ctx) => sessions.login(ctx, 'tenant'),
+    },
+    {
+      method: 'POST',
+      path: path(`${CLOUDAPI}/sessions/provider`),
+      access: 'public',
+      versioned: true,
+      handle: (ctx) => sessions.login(ctx, 'provider'),
+    },
+    session('GET', `${CLOUDAPI}/sessions/current`, (ctx) => sessions.currentSession(ctx)),
+    session('DELETE', `${CLOUDAPI}/sessions/current`, (ctx) => sessions.logout(ctx)),
+    session('GET', `${CLOUDAPI}/orgs`, listOrgs),
+    session('GET', `${CLOUDAPI}/orgs/${ID}`, getOrg),
+    session('GET', `${CLOUDAPI}/entityTypes`, (ctx) => entities.listTypes(ctx)),
+    session('GET', `${CLOUDAPI}/entityTypes/${ID}`, (ctx) => entities.getType(ctx)),
+    session('GET', `${CLOUDAPI}/entities/types/${ID}/${ID}/${ID}`, (ctx) => entities.listOfType(ctx)),
+    session('GET', `${CLOUDAPI}/entities/${ID}`, (ctx) => entities.get(ctx)),
+    session('PUT', `${CLOUDAPI}/entities/${ID}`, (ctx) => entities.put(ctx)),
+    session('GET', `${CLOUDAPI}/entities/${ID}/accessControls`, listAccessControls),
+    session('POST', `${CLOUDAPI}/entities/${ID}/accessControls`, createAccessControl),
+    session('GET', `${CLOUDAPI}/entities/${ID}/accessControls/${ID}`, getAccessControl),
+    session('DELETE', `${CLOUDAPI}/entities/${ID}/accessControls/${ID}`, deleteAccessControl),
+    session('POST', `${CLOUDAPI}/testConnection`, testConnection),
+    session('GET', `${CLOUDAPI}/ssl/trustedCertificates`, listTrustedCertificates),
+    session('POST', `${CLOUDAPI}/ssl/trustedCertificates`, createTrustedCertificate),
+    session('GET', `${CLOUDAPI}/ssl/trustedCertificates/${ID}`, getTrustedCertificate),
+    session('DELETE', `${CLOUDAPI}/ssl/trustedCertificates/${ID}`, deleteTrustedCertificate),
+  ];
+
+  const control = (method: Method, pattern: string, handle: (ctx: PublicContext) => Reply | Promise<Reply>): Route => ({
+    method,
+    path: path(pattern),
+    access: 'public',
+    versioned: false,
+    handle,
+  });
+  const sandboxRoutes: Route[] = [
+    control('GET', '/sandbox/requests', () => ({ status: 200, body: { values: log.list() } })),
+    control('DELETE', '/sandbox/requests', () => (log.clear(), { status: 204 })),
+    control('GET', '/sandbox/faults', () => ({ status: 200, body: { values: faults.list() } })),
+    control('POST', '/sandbox/faults', async (ctx) => ({ status: 201, body: faults.add(await ctx.readJson()) })),
+    control('DELETE', '/sandbox/faults', () => (faults.clear(), { status: 204 })),
+  ];
+
+  return async (req, res) => {
+    const origin = originOf(req);
+    const url = new URL(req.url ?? '/', origin);
+    // go-vcloud-director builds endpoints with a trailing slash ("testConnection/"); VCD accepts both.
+    const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/$/, '') : url.pathname;
+    const isApi = /^\/(api|cloudapi)(\/|$)/.test(pathname);
+    const isSandbox = sandboxRoutes.some((route) => route.path.test(pathname));
+    if (!isApi && !isSandbox) return false;
+
+    const requestId = randomUUID();
+    res.setHeader('X-VMWARE-VCLOUD-REQUEST-ID', requestId);
+    let apiVersion: string | undefined;
+    try {
+      if (isApi) {
+        const entry = log.record(req);
+        res.once('finish', () => (entry.status = res.statusCode));
+        const fault = faults.take(req.method ?? 'GET', pathname);
+        if (fault) {
+          const body =
+            fault.body ?? errorBody(requestId, minorErrorCodeFor(fault.status), `Fault injected by the sandbox (${fault.pathPattern}).`);
+          sendReply(res, { status: fault.status, body }, undefined);
+          return true;
+        }
+      }
+
+      const candidates = (isApi ? routes : sandboxRoutes).filter((route) => route.path.test(pathname));
+      if (candidates.length === 0) throw new VcdError(404, `No resource at ${pathname}.`);
+      const route = candidates.find((candidate) => candidate.method === req.method);
+      if (!route) throw new VcdError(405, `${req.method ?? ''} is not supported on ${pathname}.`);
+
+      const params = (route.path.exec(pathname) ?? []).slice(1).map(decodeParam);
+      if (route.access === 'session' || route.versioned) apiVersion = negotiateVersion(req.headers.accept);
+      const base: PublicContext = { req, url, origin, requestId, apiVersion, state: opts.state, params, readJson: jsonBodyReader(req) };
+      const reply =
+        route.access === 'public'
+          ? await route.handle(base)
+          : await route.handle({ ...base, principal: await sessions.authenticate(opts.state.get(), req.headers) });
+      sendReply(res, reply, apiVersion);
+    } catch (error) {
+      if (!(error instanceof VcdError)) console.error(`[vcd] ${req.method ?? ''} ${req.url ?? ''} failed:`, error);
+      const status = error instanceof VcdError ? error.status : 500;
+      const code = error instanceof VcdError ? error.minorErrorCode : 'INTERNAL_SERVER_ERROR';
+      const message = error instanceof Error ? error.message : String(error);
+      sendReply(res, { status, body: errorBody(requestId, code, message) }, apiVersion);
+    }
+    return true;
+  };
+}
+
+function decodeParam(param: string): string {
+  try {
+    return decodeURIComponent(param);
+  } catch {
+    throw new VcdError(400, `Malformed path parameter: ${param}`);
+  }
+}

@@ -1,0 +1,207 @@
+// The first state of the VCD stand-in: orgs, personas, the VCDKEConfig type and the one
+// `vcdKeConfig` entity CSE 4.2.1 would have written, built from the reference template.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { newEtag } from './etag.js';
+import {
+  AccessControlRecord,
+  EntityRecord,
+  OrgRecord,
+  RoleRecord,
+  UserRecord,
+  VCDKECONFIG_TYPE_ID,
+  VcdState,
+  isJsonObject,
+} from './model.js';
+
+/** Every persona's password: a documented sandbox convenience, never a real credential. */
+export const SANDBOX_PASSWORD = 'sandbox';
+
+export interface SandboxPersona {
+  /** The login as VCD expects it in Basic auth: `user@org`. */
+  login: string;
+  scope: 'provider' | 'tenant';
+  role: string;
+}
+
+export const SANDBOX_PERSONAS: readonly SandboxPersona[] = [
+  { login: 'administrator@System', scope: 'provider', role: 'System Administrator' },
+  { login: 'acme-admin@acme', scope: 'tenant', role: 'Organization Administrator' },
+  { login: 'globex-admin@globex', scope: 'tenant', role: 'Organization Administrator' },
+  { login: 'acme-user@acme', scope: 'tenant', role: 'vApp User' },
+];
+
+/** How many filler orgs to add, so that the orgs list really has more than one page. */
+const GENERATED_ORG_COUNT = 42;
+
+/** The repository's copy of the reference data (reference/README.md says where it comes from). */
+const referenceFile = (name: string): string => fileURLToPath(new URL(`../../reference/${name}`, import.meta.url));
+export const DEFAULT_VCDKECONFIG_TEMPLATE_PATH = referenceFile('vcdkeconfig-v4.2.json.template');
+export const DEFAULT_VCDKECONFIG_SCHEMA_PATH = referenceFile('vcdkeconfig-type-schema-v1.1.0.json');
+
+export interface SeedOptions {
+  containerRegistryUrl: string;
+  /** The sandbox registry CA: seeded into System's trusted certificates, as a provider would. */
+  caPem: string;
+  /** Defaults to the repository's reference/vcdkeconfig-v4.2.json.template. */
+  vcdKeConfigTemplatePath?: string;
+}
+
+export function seedVcdState(opts: SeedOptions): VcdState {
+  const system = org('System', 'System Organization');
+  const acme = org('acme', 'ACME Corporation');
+  const globex = org('globex', 'Globex Corporation');
+  const generated = Array.from({ length: GENERATED_ORG_COUNT }, (_, i) => {
+    const n = String(i + 1).padStart(2, '0');
+    return org(`tenant-${n}`, `Tenant ${n}`);
+  });
+
+  const sysAdminRole = role('System Administrator', [
+    'vmware:VCDKEConfig: Administrator Full Control',
+    'vmware:VCDKEConfig: Administrator View',
+  ]);
+  // "Kubernetes Clusters Rights Bundle" gives tenant administrators the View right on VCDKEConfig.
+  const orgAdminRole = role('Organization Administrator', ['Organization: View', 'vmware:VCDKEConfig: View']);
+  const vappUserRole = role('vApp User', ['Organization: View']);
+
+  const administrator = user('administrator', system, sysAdminRole);
+  const users = [
+    administrator,
+    user('acme-admin', acme, orgAdminRole),
+    user('globex-admin', globex, orgAdminRole),
+    user('acme-user', acme, vappUserRole),
+  ];
+
+  const entity: EntityRecord = {
+    id: `urn:vcloud:entity:vmware:VCDKEConfig:${randomUUID()}`,
+    entityType: VCDKECONFIG_TYPE_ID,
+    name: 'vcdKeConfig',
+    externalId: null,
+    entity: buildVcdKeConfig(opts.containerRegistryUrl, opts.vcdKeConfigTemplatePath ?? DEFAULT_VCDKECONFIG_TEMPLATE_PATH),
+    state: 'RESOLVED',
+    ownerId: administrator.id,
+    orgId: system.id,
+    etag: newEtag(),
+  };
+
+  // The owner holds FullControl (VCD grants it to the creator); acme and globex get the
+  // read-only share a provider makes so that their clusters can read the CSE settings.
+  const acls: AccessControlRecord[] = [
+    acl(entity, administrator.id, 'urn:vcloud:accessLevel:FullControl', system.id),
+    acl(entity, acme.id, 'urn:vcloud:accessLevel:ReadOnly', system.id),
+    acl(entity, globex.id, 'urn:vcloud:accessLevel:ReadOnly', system.id),
+  ];
+
+  return {
+    formatVersion: 1,
+    site: { name: 'sandbox', id: `urn:vcloud:site:${randomUUID()}` },
+    systemOrgId: system.id,
+    orgs: [system, acme, globex, ...generated],
+    roles: [sysAdminRole, orgAdminRole, vappUserRole],
+    users,
+    entityTypes: [
+      {
+        id: VCDKECONFIG_TYPE_ID,
+        vendor: 'vmware',
+        nss: 'VCDKEConfig',
+        version: '1.1.0',
+        name: 'VCD-KE RDE Schema',
+        description: '',
+        interfaces: ['urn:vcloud:interface:vmware:VCDKEConfig:1.0.0'],
+        schema: null,
+      },
+    ],
+    entities: [entity],
+    accessControls: acls,
+    trustedCertificates: opts.caPem.includes('-----BEGIN CERTIFICATE-----')
+      ? [
+          {
+            id: `urn:vcloud:trustedCertificate:${randomUUID()}`,
+            alias: 'sandbox-registry-ca',
+            certificate: opts.caPem.trim(),
+            orgId: system.id,
+          },
+        ]
+      : [],
+  };
+}
+
+/** Values CSE 4.2.1 would put in the template (see DESIGN.md §3 for the component versions). */
+const CSE_421_VALUES: Record<string, string | number | string[]> = {
+  k8s_cluster_certificates: [],
+  bootstrap_vm_certificates: [],
+  capvcd_version: '1.3.0', // the template prefixes the "v"
+  cpi_version: '1.6.0',
+  csi_version: '1.6.0',
+  rde_projector_version: '0.7.0',
+  max_unhealthy_node_percentage: 100,
+  node_startup_timeout: '900s',
+  node_not_ready_timeout: '300s',
+  node_unknown_timeout: '300s',
+  syslog_host: '',
+  syslog_port: '',
+  no_proxy: '',
+  http_proxy: '',
+  https_proxy: '',
+  bootstrap_vm_sizing_policy: 'TKG small',
+};
+
+/**
+ * The template has placeholders inside strings, inside arrays and as bare numbers, so it is
+ * not JSON until filled: substitute textually (string content escaped, arrays as JSON items,
+ * numbers raw), then parse.
+ */
+export function buildVcdKeConfig(containerRegistryUrl: string, templatePath: string) {
+  const template = readFileSync(templatePath, 'utf8');
+  const values: Record<string, string | number | string[]> = { ...CSE_421_VALUES, container_registry_url: containerRegistryUrl };
+  const unknown = new Set<string>();
+  const text = template.replace(/\$\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) {
+      unknown.add(name);
+      return '';
+    }
+    if (Array.isArray(value)) return value.map((item) => JSON.stringify(item)).join(',\n');
+    if (typeof value === 'number') return String(value);
+    return JSON.stringify(value).slice(1, -1);
+  });
+  if (unknown.size > 0) throw new Error(`${templatePath}: no value for placeholder(s) ${[...unknown].join(', ')}`);
+  const parsed: unknown = JSON.parse(text);
+  if (!isJsonObject(parsed)) throw new Error(`${templatePath}: the filled template is not a JSON object`);
+  return parsed;
+}
+
+function org(name: string, displayName: string): OrgRecord {
+  return { id: `urn:vcloud:org:${randomUUID()}`, name, displayName, description: '', isEnabled: true };
+}
+
+function role(name: string, rights: string[]): RoleRecord {
+  return { id: `urn:vcloud:role:${randomUUID()}`, name, rights };
+}
+
+function user(name: string, home: OrgRecord, userRole: RoleRecord): UserRecord {
+  return {
+    id: `urn:vcloud:user:${randomUUID()}`,
+    name,
+    orgId: home.id,
+    roleIds: [userRole.id],
+    password: SANDBOX_PASSWORD,
+  };
+}
+
+function acl(
+  entity: EntityRecord,
+  memberId: string,
+  accessLevelId: AccessControlRecord['accessLevelId'],
+  tenantOrgId: string,
+): AccessControlRecord {
+  return {
+    id: `urn:vcloud:accessControl:${randomUUID()}`,
+    objectId: entity.id,
+    grantType: 'MembershipAccessControlGrant',
+    accessLevelId,
+    memberId,
+    tenantOrgId,
+  };
+}
