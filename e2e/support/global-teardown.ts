@@ -1,0 +1,32 @@
+import { existsSync, rmSync } from 'node:fs';
+import { INFO_FILE, readSandboxInfo } from './sandbox-process';
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+export default async function globalTeardown(): Promise<void> {
+  if (!existsSync(INFO_FILE)) return;
+  const info = readSandboxInfo();
+  try {
+    // SIGINT is what Ctrl-C sends: the sandbox must stop everything it started by itself.
+    process.kill(info.pid, 'SIGINT');
+  } catch {
+    // already gone
+  }
+  if (!(await waitForExit(info.pid, 10_000))) {
+    process.kill(-info.pid, 'SIGKILL');
+    throw new Error('the sandbox did not stop within 10 s of SIGINT');
+  }
+  rmSync(info.stateDir, { recursive: true, force: true });
+  rmSync(INFO_FILE, { force: true });
+}

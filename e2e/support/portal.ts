@@ -1,0 +1,90 @@
+/* Page objects for the sandbox portal and the plug-in: methods read as what a user does. */
+import { Page, Request, expect } from '@playwright/test';
+import { readSandboxInfo } from './sandbox-process';
+
+export type PersonaId = 'sysadmin' | 'acme-admin' | 'globex-admin' | 'acme-user';
+
+export class Portal {
+  readonly info = readSandboxInfo();
+  readonly apiRequests: Request[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/cloudapi/') || pathname.startsWith('/api/')) this.apiRequests.push(request);
+    });
+  }
+
+  async logInAs(persona: PersonaId, lang: 'en' | 'fr' = 'en'): Promise<void> {
+    await this.page.goto(this.info.portalUrl);
+    await this.page.evaluate((chosen) => {
+      sessionStorage.clear();
+      localStorage.setItem('sandbox.lang', chosen);
+    }, lang);
+    await this.page.reload();
+    await this.page.locator(`[data-test="persona-${persona}"]`).click();
+    await expect(this.page.locator('[data-test="current-user"]')).toBeVisible();
+  }
+
+  async switchLanguage(lang: 'en' | 'fr'): Promise<void> {
+    // The portal reloads in the new language: wait for that load, not the current one.
+    const reloaded = this.page.waitForEvent('load');
+    await this.page.locator('[data-test="lang-switch"]').selectOption(lang);
+    await reloaded;
+    await expect(this.page.locator('[data-test="current-user"]')).toBeVisible();
+  }
+
+  async openCseAirgap(): Promise<PluginPage> {
+    await this.page.locator('[data-test="nav-cse-airgap"]').click();
+    const plugin = new PluginPage(this.page);
+    await expect(plugin.tab('registry-settings')).toBeVisible();
+    return plugin;
+  }
+
+  portalKind(): Promise<string> {
+    return this.page.locator('[data-test="portal-kind"]').innerText();
+  }
+
+  async injectFault(fault: { pathPattern: string; status: number; times?: number; method?: string }): Promise<void> {
+    const response = await this.page.request.post(new URL('/sandbox/faults', this.info.portalUrl).toString(), { data: fault });
+    expect(response.ok()).toBeTruthy();
+  }
+
+  async clearFaults(): Promise<void> {
+    await this.page.request.delete(new URL('/sandbox/faults', this.info.portalUrl).toString());
+  }
+}
+
+export class PluginPage {
+  constructor(readonly page: Page) {}
+
+  tab(name: 'registry-settings' | 'airgap') {
+    return this.page.locator(`[data-test="tab-${name}"]`);
+  }
+
+  async openTab(name: 'registry-settings' | 'airgap'): Promise<void> {
+    await this.tab(name).click();
+  }
+
+  registryUrl() {
+    return this.page.locator('[data-test="registry-url"]');
+  }
+  bootstrapCount() {
+    return this.page.locator('[data-test="bootstrap-count"]');
+  }
+  nodeCount() {
+    return this.page.locator('[data-test="node-count"]');
+  }
+  errorAlert() {
+    return this.page.locator('[data-test="vcd-error"]');
+  }
+  readOnlyNote() {
+    return this.page.locator('[data-test="read-only-note"]');
+  }
+  missingConfigWarning() {
+    return this.page.locator('[data-test="config-missing"]');
+  }
+  async retry(): Promise<void> {
+    await this.errorAlert().getByRole('button').click();
+  }
+}

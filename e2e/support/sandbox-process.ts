@@ -1,0 +1,52 @@
+/* Starts the real sandbox (`tsx sandbox/main.ts`, as `npm start` does) as a child process. */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface SandboxInfo {
+  readonly pid: number;
+  readonly stateDir: string;
+  readonly portalUrl: string;
+  readonly registryUrl: string;
+  readonly containerRegistryUrl: string;
+  readonly caFile: string;
+}
+
+export const INFO_FILE = path.join(tmpdir(), 'cse-airgap-e2e-sandbox.json');
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+export async function startSandboxProcess(timeoutMs = 90_000): Promise<SandboxInfo> {
+  const stateDir = mkdtempSync(path.join(tmpdir(), 'cse-airgap-e2e-'));
+  if (!existsSync(path.join(repoRoot, 'dist', 'plugin.zip'))) {
+    throw new Error('dist/plugin.zip is missing: run "npm run build" before the e2e tests (npm test does)');
+  }
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'sandbox/main.ts', '--no-build', '--reset', '--port', '0', '--state-dir', stateDir],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const ready = path.join(stateDir, 'ready.json');
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(ready)) {
+    if (child.exitCode !== null) throw new Error(`the sandbox exited with ${child.exitCode}:\n${output}`);
+    if (Date.now() > deadline) {
+      process.kill(-(child.pid ?? 0), 'SIGTERM');
+      throw new Error(`the sandbox was not ready after ${timeoutMs} ms:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const summary = JSON.parse(readFileSync(ready, 'utf8')) as Omit<SandboxInfo, 'pid' | 'stateDir'>;
+  child.stdout.removeAllListeners('data');
+  child.stderr.removeAllListeners('data');
+  child.unref();
+  return { ...summary, pid: child.pid ?? 0, stateDir };
+}
+
+export function readSandboxInfo(): SandboxInfo {
+  return JSON.parse(readFileSync(INFO_FILE, 'utf8')) as SandboxInfo;
+}

@@ -1,0 +1,77 @@
+/*
+ * `npm start`: builds the plug-in, then runs a local VCD 10.6 + Harbor stand-in on 127.0.0.1 that
+ * loads dist/plugin.zip exactly as VCD would. Ctrl-C stops everything it started.
+ *
+ *   npm start [-- --reset] [-- --no-build] [-- --state-dir DIR]     PORT=8080 by default
+ */
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startSandbox } from './sandbox.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '..');
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: repoRoot, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      reset: { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
+      'state-dir': { type: 'string', default: path.join(repoRoot, '.sandbox') },
+      port: { type: 'string' },
+    },
+  });
+  const port = Number(values.port ?? process.env['PORT'] ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a port number, got "${values.port ?? process.env['PORT']}"`);
+  }
+  if (!values['no-build']) {
+    await run('npm', ['run', '--silent', 'build']);
+  }
+  const started = Date.now();
+  const sandbox = await startSandbox({
+    port,
+    stateDir: path.resolve(values['state-dir']),
+    reset: values.reset,
+    pluginZip: path.join(repoRoot, 'dist', 'plugin.zip'),
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  await writeFile(path.join(sandbox.stateDir, 'ready.json'), JSON.stringify(sandbox.summary, null, 2));
+  console.log(`
+CSE Airgap sandbox ready in ${seconds} s
+  Portal:            ${sandbox.summary.portalUrl}   (log in as any persona; password "sandbox")
+  Registry:          ${sandbox.summary.registryUrl}   (Harbor stand-in: distribution ${sandbox.summary.registryVersion})
+  Registry URL:      ${sandbox.summary.containerRegistryUrl}   (type this as the container registry URL)
+  Registry CA file:  ${sandbox.summary.caFile}   (upload this CA in the plug-in)
+  State:             ${sandbox.summary.stateFile}   (npm start -- --reset starts clean)
+Press Ctrl-C to stop.`);
+
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping the sandbox…');
+    sandbox.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`sandbox: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,105 @@
+/* Starts and stops the whole sandbox: registry, VCD API stand-in, portal. Used by `npm start` and the e2e tests. */
+import type http from 'node:http';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { assertPortFree, isPortFree } from './lib/ports.js';
+import { StateStore } from './lib/state.js';
+import { buildHost } from './host/build.js';
+import { loadPluginZip, type LoadedPlugin } from './plugin-store.js';
+import { startSandboxRegistry } from './registry/index.js';
+import { createSandboxServer } from './server.js';
+import { createVcdApi, seedVcdState, type VcdState } from './vcd/index.js';
+
+export const REFERENCE_DIR = path.resolve(import.meta.dirname, '..', 'reference');
+
+export interface SandboxOptions {
+  readonly port: number;
+  readonly stateDir: string;
+  readonly reset: boolean;
+  readonly pluginZip: string;
+}
+
+export interface SandboxSummary {
+  readonly portalUrl: string;
+  readonly registryUrl: string;
+  readonly registryVersion: string;
+  readonly containerRegistryUrl: string;
+  readonly caFile: string;
+  readonly stateFile: string;
+  readonly plugins: readonly { id: string; name: string; version: string; error?: string }[];
+}
+
+export interface RunningSandbox {
+  readonly stateDir: string;
+  readonly summary: SandboxSummary;
+  stop(): Promise<void>;
+}
+
+const REGISTRY_PORT_FILE = 'registry-port';
+
+async function reusableRegistryPort(options: SandboxOptions): Promise<number> {
+  if (options.reset) return 0;
+  const saved = Number(await readFile(path.join(options.stateDir, REGISTRY_PORT_FILE), 'utf8').catch(() => '0'));
+  if (!Number.isInteger(saved) || saved <= 0) return 0;
+  return (await isPortFree(saved)) ? saved : 0;
+}
+
+function listen(server: http.Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  if (options.port !== 0) await assertPortFree(options.port);
+  await mkdir(options.stateDir, { recursive: true });
+  const plugin: LoadedPlugin = await loadPluginZip(options.pluginZip).catch((error: unknown) => {
+    throw new Error(`cannot load ${options.pluginZip} (${String(error)}); run "npm run build" first`);
+  });
+  if (plugin.error) console.error(`sandbox: refusing plug-in ${plugin.manifest.name}: ${plugin.error}`);
+  const hostJsFile = await buildHost(path.join(options.stateDir, 'host'));
+  const registry = await startSandboxRegistry({
+    dataDir: path.join(options.stateDir, 'registry'),
+    reset: options.reset,
+    port: await reusableRegistryPort(options),
+  });
+  // The saved state names the registry by host:port: keep the port across restarts when it is free.
+  await writeFile(path.join(options.stateDir, REGISTRY_PORT_FILE), String(registry.port));
+  try {
+    const stateFile = path.join(options.stateDir, 'state.json');
+    const state = await StateStore.open<VcdState>(
+      stateFile,
+      () => seedVcdState({ containerRegistryUrl: registry.base, caPem: registry.caPem }),
+      { reset: options.reset },
+    );
+    const api = createVcdApi({ state, vcdKeConfigSchemaPath: path.join(REFERENCE_DIR, 'vcdkeconfig-type-schema-v1.1.0.json') });
+    const server = createSandboxServer({ hostJsFile, plugins: () => [plugin], api });
+    const port = await listen(server, options.port);
+    return {
+      stateDir: options.stateDir,
+      summary: {
+        portalUrl: `http://127.0.0.1:${port}/`,
+        registryUrl: registry.url,
+        registryVersion: '2.8',
+        containerRegistryUrl: registry.base,
+        caFile: registry.caFile,
+        stateFile,
+        plugins: [
+          { id: plugin.id, name: plugin.manifest.name, version: plugin.manifest.version, ...(plugin.error ? { error: plugin.error } : {}) },
+        ],
+      },
+      async stop() {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await registry.stop();
+      },
+    };
+  } catch (error) {
+    await registry.stop();
+    throw error;
+  }
+}
