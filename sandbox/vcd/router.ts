@@ -26,7 +26,7 @@ import { acceptsJson, negotiateVersion, versionsJson, versionsXml } from './vers
 export interface VcdApiOptions {
   /** The stand-in's state, first built by `seedVcdState(...)`. */
   state: StateStore<VcdState>;
-  /** shared/reference/vcdkeconfig-type-schema-v1.1.0.json: the schema VCDKEConfig entities are validated with. */
+  /** reference/vcdkeconfig-type-schema-v1.1.0.json: the schema VCDKEConfig entities are validated with. */
   vcdKeConfigSchemaPath: string;
 }
 
