@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { INFO_FILE, readSandboxInfo } from './sandbox-process';
 
@@ -27,6 +28,9 @@ export default async function globalTeardown(): Promise<void> {
     process.kill(-info.pid, 'SIGKILL');
     throw new Error('the sandbox did not stop within 10 s of SIGINT');
   }
+  // Nothing the sandbox started may outlive it: its docker-registry runs with a config under stateDir.
+  const leftovers = spawnSync('pgrep', ['-f', info.stateDir], { encoding: 'utf8' }).stdout.trim();
   rmSync(info.stateDir, { recursive: true, force: true });
+  if (leftovers) throw new Error(`processes left behind by the sandbox: ${leftovers.replace(/\n/g, ', ')}`);
   rmSync(INFO_FILE, { force: true });
 }

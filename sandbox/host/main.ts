@@ -24,10 +24,12 @@ async function boot(): Promise<void> {
   registerHostModules();
   registerLocaleData(localeFr);
   const lang = currentLang();
+  // Like VCD, hand plug-ins a full locale with a region: they must cope with 'fr-FR'.
+  const localeId = lang === 'fr' ? 'fr-FR' : 'en-US';
   document.documentElement.lang = lang;
   const session = await restoreSession();
   if (!session) {
-    await bootstrapApplication(LoginComponent, { providers: [{ provide: LOCALE_ID, useValue: lang }] });
+    await bootstrapApplication(LoginComponent, { providers: [{ provide: LOCALE_ID, useValue: localeId }] });
     return;
   }
   const base = session.provider ? 'provider' : `tenant/${session.org.name}`;
@@ -44,7 +46,7 @@ async function boot(): Promise<void> {
       provideRouter(routes),
       provideHttpClient(),
       provideAnimations(),
-      { provide: LOCALE_ID, useValue: lang },
+      { provide: LOCALE_ID, useValue: localeId },
       { provide: HOST_CONTEXT, useValue: context },
       { provide: API_ROOT_URL, useValue: '' },
       { provide: SESSION_SCOPE, useValue: scope },

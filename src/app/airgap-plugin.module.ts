@@ -7,15 +7,16 @@ import { RouterModule } from '@angular/router';
 import { I18nModule, TranslationService } from '@vcd/i18n';
 import { AirgapPageComponent } from './airgap-page.component';
 import { CseConfigRepository } from './shared/cse-config';
+import { providePluginLocale } from './shared/i18n/plugin-locale';
 import { containerHooks, provideVcdHost } from './vcd';
 
 @NgModule({
   imports: [
-    // Reads `${EXTENSION_ASSET_URL}/../i18n.json`; the locale is the host's LOCALE_ID.
+    // Reads `${EXTENSION_ASSET_URL}/../i18n.json`; the locale is the host's LOCALE_ID (see providePluginLocale).
     I18nModule.forChild(containerHooks().EXTENSION_ASSET_URL as never, true),
     RouterModule.forChild([{ path: '', component: AirgapPageComponent }]),
   ],
-  providers: [provideVcdHost(), CseConfigRepository],
+  providers: [providePluginLocale(), provideVcdHost(), CseConfigRepository],
 })
 export class AirgapPluginModule {
   constructor() {
