@@ -2,11 +2,17 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MockTranslationService, TranslationService } from '@vcd/i18n';
 import { AirgapPageComponent } from './airgap-page.component';
+import { ExternalEndpointService } from './registry/data/external-endpoint.service';
+import { RegistryCheckRunner } from './registry/data/registry-check-runner';
+import { RegistryHttp } from './registry/data/registry-http';
 import { CseConfigRepository } from './shared/cse-config';
-import { PROVIDER_SESSION, TENANT_SESSION, answerVersions, provideVcdTesting } from './vcd/testing/vcd-testing';
+import { RegistryStatusRepository } from './shared/status-store/data/registry-status.repository';
+import { PROVIDER_SESSION, TENANT_SESSION, answerRights, answerVersions, provideVcdTesting } from './vcd/testing/vcd-testing';
 import { VcdSession } from './vcd';
 
-const LIST_URL = 'https://vcd.example.com/cloudapi/1.0.0/entities/types/vmware/VCDKEConfig/1.1.0';
+const ROOT = 'https://vcd.example.com/cloudapi/1.0.0';
+const LIST_URL = `${ROOT}/entities/types/vmware/VCDKEConfig/1.1.0`;
+const ENTITY_ID = 'urn:vcloud:entity:vmware:VCDKEConfig:1';
 const CA = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
 
 /** Finds and reads what a user sees on the page; the specs assert. */
@@ -21,15 +27,14 @@ class AirgapPageWidget {
   }
   /** The translation double renders {"key":…,"params":…}: read the key back. */
   private keyOf(element: HTMLElement | null): string | undefined {
-    const match = /"key":"([^"]+)"/.exec(element?.textContent ?? '');
-    return match?.[1];
+    return /"key":"([^"]+)"/.exec(element?.textContent ?? '')?.[1];
   }
 
   registryUrl(): string | undefined {
     return this.find('registry-url')?.textContent?.trim();
   }
-  certificateCounts(): { bootstrap: string | undefined; nodes: string | undefined } {
-    return { bootstrap: this.find('bootstrap-count')?.textContent?.trim(), nodes: this.find('node-count')?.textContent?.trim() };
+  certificateCounts(): string[] {
+    return [...this.root.querySelectorAll('[data-test="certificate-count"]')].map((element) => element.textContent ?? '');
   }
   errorMessageKey(): string | undefined {
     return this.keyOf(this.find('vcd-error'));
@@ -43,12 +48,11 @@ class AirgapPageWidget {
   warningKey(): string | undefined {
     return this.keyOf(this.find('config-missing') ?? this.find('config-ambiguous'));
   }
+  saveDisabledReason(): string | undefined {
+    return this.keyOf(this.find('save-disabled-reason'));
+  }
   retry(): void {
     this.find('vcd-error')?.querySelector<HTMLButtonElement>('button')?.click();
-    this.fixture.detectChanges();
-  }
-  openAirgapTab(): void {
-    this.find('tab-airgap')?.click();
     this.fixture.detectChanges();
   }
 }
@@ -58,27 +62,8 @@ describe('AirgapPageComponent', () => {
   let fixture: ComponentFixture<AirgapPageComponent>;
   let page: AirgapPageWidget;
 
-  function open(session: VcdSession = PROVIDER_SESSION): void {
-    TestBed.configureTestingModule({
-      imports: [AirgapPageComponent],
-      providers: [...provideVcdTesting(session), CseConfigRepository, { provide: TranslationService, useClass: MockTranslationService }],
-    });
-    backend = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(AirgapPageComponent);
-    page = new AirgapPageWidget(fixture);
-    fixture.detectChanges();
-    answerVersions(backend);
-  }
-
-  function answerList(values: object[]): void {
-    backend
-      .expectOne((request) => request.url === LIST_URL)
-      .flush({ resultTotal: values.length, pageCount: 1, page: 1, pageSize: 128, values });
-    fixture.detectChanges();
-  }
-
   const vcdKeConfig = {
-    id: 'urn:vcloud:entity:vmware:VCDKEConfig:1',
+    id: ENTITY_ID,
     name: 'vcdKeConfig',
     entityType: 'urn:vcloud:type:vmware:VCDKEConfig:1.1.0',
     entity: {
@@ -92,23 +77,64 @@ describe('AirgapPageComponent', () => {
     },
   };
 
+  function open(session: VcdSession = PROVIDER_SESSION): void {
+    TestBed.configureTestingModule({
+      imports: [AirgapPageComponent],
+      providers: [
+        ...provideVcdTesting(session),
+        CseConfigRepository,
+        RegistryHttp,
+        RegistryCheckRunner,
+        ExternalEndpointService,
+        RegistryStatusRepository,
+        { provide: TranslationService, useClass: MockTranslationService },
+      ],
+    });
+    backend = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(AirgapPageComponent);
+    page = new AirgapPageWidget(fixture);
+    fixture.detectChanges();
+    answerVersions(backend);
+  }
+
+  function answerList(values: object[]): void {
+    backend
+      .expectOne((request) => request.url === LIST_URL)
+      .flush({ resultTotal: values.length, pageCount: 1, page: 1, pageSize: 128, values });
+  }
+
+  function answerEntity(): void {
+    backend.expectOne(`${ROOT}/entities/${ENTITY_ID}`).flush(vcdKeConfig, { headers: { ETag: '"1"' } });
+  }
+
+  async function settle(): Promise<void> {
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+  }
+
   afterEach(() => backend.verify());
 
-  it('shows a loading state until VCD answers', () => {
+  it('shows a loading state until VCD answers', async () => {
     open();
     expect(page.isLoading()).toBeTrue();
     answerList([vcdKeConfig]);
+    answerEntity();
+    answerRights(backend, ['vmware:VCDKEConfig: Modify']);
+    await settle();
     expect(page.isLoading()).toBeFalse();
   });
 
-  it("shows CSE's registry URL and certificate counts in both tabs", () => {
+  it("shows CSE's registry URL and both certificate lists", async () => {
     open();
     answerList([vcdKeConfig]);
+    answerEntity();
+    answerRights(backend, ['vmware:VCDKEConfig: Modify']);
+    await settle();
     expect(page.registryUrl()).toBe('harbor.corp.local/cse');
-    expect(page.certificateCounts().bootstrap).toContain('"count":1');
-    expect(page.certificateCounts().nodes).toContain('"count":2');
-    page.openAirgapTab();
-    expect(page.registryUrl()).toBe('harbor.corp.local/cse');
+    expect(page.certificateCounts().some((text) => text.includes('"count":1'))).toBeTrue();
+    expect(page.certificateCounts().some((text) => text.includes('"count":2'))).toBeTrue();
+    expect(page.saveDisabledReason()).toBeUndefined();
   });
 
   it('asks VCD for the entity by its name', () => {
@@ -116,24 +142,39 @@ describe('AirgapPageComponent', () => {
     const list = backend.expectOne((request) => request.url === LIST_URL);
     expect(list.request.params.get('filter')).toBe('name==vcdKeConfig');
     list.flush({ resultTotal: 0, pageCount: 0, page: 1, pageSize: 128, values: [] });
+    answerRights(backend, []);
+  });
+
+  it('disables saving for a provider without a write right, saying why', async () => {
+    open();
+    answerList([vcdKeConfig]);
+    answerEntity();
+    answerRights(backend, ['vmware:VCDKEConfig: View']);
+    await settle();
+    expect(page.saveDisabledReason()).toBe('registry.settings.cannotSave.missingRight');
   });
 
   describe('when the configuration cannot be used as is', () => {
-    it('says that CSE is not configured when no entity exists', () => {
+    it('says that CSE is not configured when no entity exists', async () => {
       open();
       answerList([]);
+      answerRights(backend, []);
+      await settle();
       expect(page.warningKey()).toBe('config.missing');
     });
 
-    it('tells a tenant to ask for the View right instead', () => {
+    it('tells a tenant to ask for the View right instead', async () => {
       open(TENANT_SESSION);
       answerList([]);
+      await settle();
       expect(page.warningKey()).toBe('config.missingTenant');
     });
 
-    it('refuses to guess between several entities', () => {
+    it('refuses to guess between several entities', async () => {
       open();
       answerList([vcdKeConfig, { ...vcdKeConfig, id: 'urn:2' }]);
+      answerRights(backend, []);
+      await settle();
       expect(page.warningKey()).toBe('config.ambiguous');
       expect(page.registryUrl()).toBeUndefined();
     });
@@ -147,37 +188,45 @@ describe('AirgapPageComponent', () => {
       { status: 0, key: 'vcd.errors.network' },
     ];
     for (const { status, key } of failures) {
-      it(`explains HTTP ${status} with ${key}`, () => {
-        open();
+      it(`explains HTTP ${status} with ${key}`, async () => {
+        open(TENANT_SESSION);
         const list = backend.expectOne((request) => request.url === LIST_URL);
         if (status === 0) list.error(new ProgressEvent('error'));
         else list.flush({ minorErrorCode: 'X', message: 'boom' }, { status, statusText: 'failed' });
-        fixture.detectChanges();
+        await settle();
         expect(page.errorMessageKey()).toBe(key);
         expect(page.isLoading()).toBeFalse();
       });
     }
 
-    it('loads again on retry and then shows the data', () => {
-      open();
+    it('loads again on retry and then shows the data', async () => {
+      open(TENANT_SESSION);
       backend.expectOne((request) => request.url === LIST_URL).flush({}, { status: 503, statusText: 'down' });
-      fixture.detectChanges();
+      await settle();
       page.retry();
       answerList([vcdKeConfig]);
+      answerEntity();
+      await settle();
       expect(page.errorMessageKey()).toBeUndefined();
       expect(page.registryUrl()).toBe('harbor.corp.local/cse');
     });
   });
 
-  it('tells a tenant administrator that the page is read-only', () => {
+  it('tells a tenant administrator that the page is read-only, and why saving is off', async () => {
     open(TENANT_SESSION);
     answerList([vcdKeConfig]);
+    answerEntity();
+    await settle();
     expect(page.isReadOnlyNoticeShown()).toBeTrue();
+    expect(page.saveDisabledReason()).toBe('registry.settings.cannotSave.tenant');
   });
 
-  it('shows no read-only notice to the provider', () => {
+  it('shows no read-only notice to the provider', async () => {
     open();
     answerList([vcdKeConfig]);
+    answerEntity();
+    answerRights(backend, ['vmware:VCDKEConfig: Modify']);
+    await settle();
     expect(page.isReadOnlyNoticeShown()).toBeFalse();
   });
 });

@@ -4,17 +4,26 @@
  */
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
-import { untilDestroyed } from './shared/rx/until-destroyed';
 import { ClrAlertModule, ClrSpinnerModule, ClrTabsModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
+import { catchError, forkJoin, map, of } from 'rxjs';
 import { CseConfigSummaryComponent } from './cse-config-summary.component';
-import { CseConfigLookup, CseConfigRepository } from './shared/cse-config';
+import { RegistryCheckComponent } from './registry/ui/registry-check.component';
+import { RegistrySettingsComponent } from './registry/ui/registry-settings.component';
+import { CseConfigDocument, CseConfigLookup, CseConfigRepository, WriteAccess, writeAccess } from './shared/cse-config';
+import { untilDestroyed } from './shared/rx/until-destroyed';
 import { VcdErrorAlertComponent } from './shared/ui/vcd-error-alert.component';
-import { VCD_SESSION, VcdError, toVcdError } from './vcd';
+import { SessionRights, VCD_SESSION, VcdError, toVcdError } from './vcd';
+
+interface Loaded {
+  readonly lookup: CseConfigLookup;
+  readonly document?: CseConfigDocument;
+  readonly rights?: ReadonlySet<string>;
+}
 
 type PageState =
   | { readonly status: 'loading' }
-  | { readonly status: 'loaded'; readonly lookup: CseConfigLookup }
+  | ({ readonly status: 'loaded' } & Loaded)
   | { readonly status: 'failed'; readonly error: VcdError };
 
 @Component({
@@ -28,6 +37,8 @@ type PageState =
     I18nModule,
     CseConfigSummaryComponent,
     VcdErrorAlertComponent,
+    RegistrySettingsComponent,
+    RegistryCheckComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './airgap-page.component.html',
@@ -42,16 +53,24 @@ type PageState =
 })
 export class AirgapPageComponent implements OnInit {
   private readonly repository = inject(CseConfigRepository);
+  private readonly rights = inject(SessionRights);
   private readonly destroyRef = inject(DestroyRef);
-  readonly isTenant = inject(VCD_SESSION).scope === 'tenant';
+  private readonly session = inject(VCD_SESSION);
+  readonly isTenant = this.session.scope === 'tenant';
   readonly state = signal<PageState>({ status: 'loading' });
   readonly error = computed(() => {
     const state = this.state();
     return state.status === 'failed' ? state.error : undefined;
   });
-  readonly lookup = computed(() => {
+  readonly loaded = computed(() => {
     const state = this.state();
-    return state.status === 'loaded' ? state.lookup : undefined;
+    return state.status === 'loaded' ? state : undefined;
+  });
+  readonly lookup = computed(() => this.loaded()?.lookup);
+  readonly document = computed(() => this.loaded()?.document);
+  readonly access = computed((): WriteAccess | undefined => {
+    const loaded = this.loaded();
+    return loaded ? writeAccess(this.session.scope, loaded.rights, loaded.lookup) : undefined;
   });
 
   ngOnInit(): void {
@@ -60,12 +79,22 @@ export class AirgapPageComponent implements OnInit {
 
   load(): void {
     this.state.set({ status: 'loading' });
-    this.repository
-      .lookup()
-      .pipe(untilDestroyed(this.destroyRef))
+    // Rights only decide what is enabled: failing to read them must not hide the settings.
+    const rights = this.isTenant ? of(undefined) : this.rights.names$.pipe(catchError(() => of(undefined)));
+    forkJoin([this.repository.lookupAndRead(), rights])
+      .pipe(
+        map(([found, names]): PageState => ({ status: 'loaded', ...found, ...(names ? { rights: names } : {}) })),
+        untilDestroyed(this.destroyRef),
+      )
       .subscribe({
-        next: (lookup) => this.state.set({ status: 'loaded', lookup }),
+        next: (state) => this.state.set(state),
         error: (error: unknown) => this.state.set({ status: 'failed', error: toVcdError(error) }),
       });
+  }
+
+  onSaved(document: CseConfigDocument): void {
+    const loaded = this.loaded();
+    if (!loaded) return;
+    this.state.set({ ...loaded, document, lookup: { kind: 'found', entityId: document.entity.id, settings: document.settings } });
   }
 }

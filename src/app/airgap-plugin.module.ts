@@ -2,11 +2,17 @@
  * The module VCD loads (manifest.json `module`). The host mounts it at the manifest's route and
  * provides the container hooks; everything else the plug-in needs is provided here.
  */
+// @peculiar/x509 needs the Reflect metadata polyfill before it loads (tsyringe).
+import 'reflect-metadata';
 import { NgModule, inject } from '@angular/core';
 import { RouterModule } from '@angular/router';
 import { I18nModule, TranslationService } from '@vcd/i18n';
 import { AirgapPageComponent } from './airgap-page.component';
+import { ExternalEndpointService } from './registry/data/external-endpoint.service';
+import { RegistryCheckRunner } from './registry/data/registry-check-runner';
+import { RegistryHttp } from './registry/data/registry-http';
 import { CseConfigRepository } from './shared/cse-config';
+import { RegistryStatusRepository } from './shared/status-store/data/registry-status.repository';
 import { providePluginLocale } from './shared/i18n/plugin-locale';
 import { containerHooks, provideVcdHost } from './vcd';
 
@@ -16,7 +22,15 @@ import { containerHooks, provideVcdHost } from './vcd';
     I18nModule.forChild(containerHooks().EXTENSION_ASSET_URL as never, true),
     RouterModule.forChild([{ path: '', component: AirgapPageComponent }]),
   ],
-  providers: [providePluginLocale(), provideVcdHost(), CseConfigRepository],
+  providers: [
+    providePluginLocale(),
+    provideVcdHost(),
+    CseConfigRepository,
+    RegistryHttp,
+    RegistryCheckRunner,
+    ExternalEndpointService,
+    RegistryStatusRepository,
+  ],
 })
 export class AirgapPluginModule {
   constructor() {

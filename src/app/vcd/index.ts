@@ -11,3 +11,4 @@ export {
 } from './container-hooks';
 export { VCD_ERROR_MESSAGE_KEYS, isVcdError, toVcdError, type VcdError, type VcdErrorKind } from './errors';
 export { provideVcdHost } from './providers';
+export { SessionRights } from './session-rights';

@@ -3,6 +3,7 @@ import { EnvironmentProviders, Provider, inject } from '@angular/core';
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { ApiVersionService } from './api-version';
 import { CloudApiClient } from './cloudapi-client';
+import { SessionRights } from './session-rights';
 import { AUTH_TOKEN_HOLDER, VCD_SESSION, VcdSession, containerHooks } from './container-hooks';
 import { vcdApiInterceptor } from './vcd-api.interceptor';
 
@@ -24,5 +25,6 @@ export function provideVcdHost(): (Provider | EnvironmentProviders)[] {
     provideHttpClient(withInterceptors([vcdApiInterceptor])),
     ApiVersionService,
     CloudApiClient,
+    SessionRights,
   ];
 }

@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { AuthTokenHolder } from './container-hooks';
-import { authorizationHeaders, isVcdApiUrl } from './vcd-api.interceptor';
+import { RequestTarget, authorizationHeaders, requestTarget } from './vcd-api.interceptor';
 import { PROVIDER_SESSION, answerVersions, provideVcdTesting } from './testing/vcd-testing';
 
 describe('vcdApiInterceptor', () => {
@@ -21,7 +21,8 @@ describe('vcdApiInterceptor', () => {
     const calls = backend.match((request) => !request.url.endsWith('/api/versions'));
     expect(calls.length).toBe(2);
     for (const call of calls) {
-      expect(call.request.headers.get('Accept')).toBe('application/json;version=39.0');
+      const legacy = call.request.url.includes('/api/org');
+      expect(call.request.headers.get('Accept')).toBe(legacy ? 'application/*+json;version=39.0' : 'application/json;version=39.0');
       expect(call.request.headers.get('Authorization')).toBe('Bearer the-jwt');
       call.flush({});
     }
@@ -58,6 +59,15 @@ describe('vcdApiInterceptor', () => {
     call.flush({});
   });
 
+  it('authenticates /ext-api calls with the session but sends no VCD version header through the proxy', () => {
+    const { http, backend } = setUp();
+    http.get('https://vcd.example.com/ext-api/cseairgap-harbor/v2/', { headers: { Accept: 'application/json' } }).subscribe();
+    const call = backend.expectOne('https://vcd.example.com/ext-api/cseairgap-harbor/v2/');
+    expect(call.request.headers.get('Authorization')).toBe('Bearer the-jwt');
+    expect(call.request.headers.get('Accept')).toBe('application/json');
+    call.flush({});
+  });
+
   it('fails every waiting call when VCD speaks no version the plug-in supports', () => {
     const { http, backend } = setUp();
     let failure: unknown;
@@ -67,19 +77,19 @@ describe('vcdApiInterceptor', () => {
   });
 });
 
-describe('isVcdApiUrl', () => {
-  const cases: [string, boolean][] = [
-    ['https://vcd.example.com/cloudapi/1.0.0/orgs', true],
-    ['https://vcd.example.com/api/versions', true],
-    ['/cloudapi/1.0.0/entities/urn:vcloud:entity:x', true],
-    ['https://vcd.example.com/plugins/x/i18n.json', false],
-    ['https://harbor.example.com/api/v2.0/ping', false],
-    ['/ext-api/harbor/v2/', false],
+describe('requestTarget', () => {
+  const cases: [string, RequestTarget][] = [
+    ['https://vcd.example.com/cloudapi/1.0.0/orgs', 'vcdApi'],
+    ['https://vcd.example.com/api/versions', 'vcdApi'],
+    ['/cloudapi/1.0.0/entities/urn:vcloud:entity:x', 'vcdApi'],
+    ['https://vcd.example.com/ext-api/harbor/v2/', 'extApi'],
+    ['/ext-api/harbor/api/v2.0/ping', 'extApi'],
+    ['https://vcd.example.com/plugins/x/i18n.json', 'other'],
+    ['https://harbor.example.com/api/v2.0/ping', 'other'],
+    ['https://harbor.example.com/ext-api/x', 'other'],
   ];
   for (const [url, expected] of cases) {
-    it(`${expected ? 'treats' : 'does not treat'} ${url} as a VCD API call`, () => {
-      expect(isVcdApiUrl(url, 'https://vcd.example.com')).toBe(expected);
-    });
+    it(`sends ${url} to ${expected}`, () => expect(requestTarget(url, 'https://vcd.example.com')).toBe(expected));
   }
 });
 

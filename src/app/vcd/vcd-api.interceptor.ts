@@ -8,9 +8,20 @@ import { Observable, switchMap } from 'rxjs';
 import { ApiVersionService } from './api-version';
 import { AUTH_TOKEN_HOLDER, AuthTokenHolder, VCD_SESSION } from './container-hooks';
 
-export function isVcdApiUrl(url: string, apiRootUrl: string): boolean {
+/** Where a request goes: VCD's own API, VCD's API-extension proxy (/ext-api), or elsewhere. */
+export type RequestTarget = 'vcdApi' | 'extApi' | 'other';
+
+export function requestTarget(url: string, apiRootUrl: string): RequestTarget {
   const path = url.startsWith(apiRootUrl) ? url.slice(apiRootUrl.length) : url;
-  return /^\/(cloudapi|api)\//.test(path);
+  if (/^\/(cloudapi|api)\//.test(path)) return 'vcdApi';
+  if (path.startsWith('/ext-api/')) return 'extApi';
+  return 'other';
+}
+
+/** cloudapi speaks application/json; the legacy /api (tasks, …) wants VCD's `application/*+json`. */
+export function acceptFor(url: string, apiRootUrl: string, version: string): string {
+  const path = url.startsWith(apiRootUrl) ? url.slice(apiRootUrl.length) : url;
+  return path.startsWith('/api/') ? `application/*+json;version=${version}` : `application/json;version=${version}`;
 }
 
 /** The header that carries the session: a JWT as Bearer, else a legacy session token. */
@@ -29,10 +40,16 @@ export const vcdApiInterceptor: HttpInterceptorFn = (
   next: HttpHandlerFn,
 ): Observable<HttpEvent<unknown>> => {
   const session = inject(VCD_SESSION);
-  if (!isVcdApiUrl(request.url, session.apiRootUrl)) {
+  const target = requestTarget(request.url, session.apiRootUrl);
+  if (target === 'other') {
     return next(request);
   }
   const holder = inject(AUTH_TOKEN_HOLDER);
+  if (target === 'extApi') {
+    // VCD authenticates /ext-api calls with the session and does not forward the header; the
+    // external system gets the request's own Accept, not VCD's versioned media type.
+    return next(request.clone({ setHeaders: authorizationHeaders(holder) }));
+  }
   const versions = inject(ApiVersionService);
   return versions.version$.pipe(
     switchMap((version) =>
@@ -41,7 +58,7 @@ export const vcdApiInterceptor: HttpInterceptorFn = (
           // Read the token at send time: the host renews it during long sessions.
           setHeaders: {
             ...authorizationHeaders(holder),
-            Accept: `application/json;version=${version}`,
+            Accept: acceptFor(request.url, session.apiRootUrl, version),
           },
         }),
       ),

@@ -1,2 +1,4 @@
 export * from './domain/vcdke-config';
-export { CseConfigRepository } from './data/cse-config.repository';
+export { CseConfigRepository, type CseConfigDocument, type SaveOutcome } from './data/cse-config.repository';
+export * from './domain/safe-write';
+export * from './domain/write-access';

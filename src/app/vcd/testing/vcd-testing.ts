@@ -4,6 +4,7 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ApiVersionService } from '../api-version';
 import { CloudApiClient } from '../cloudapi-client';
+import { SessionRights } from '../session-rights';
 import { AUTH_TOKEN_HOLDER, AuthTokenHolder, VCD_SESSION, VcdSession } from '../container-hooks';
 import { vcdApiInterceptor } from '../vcd-api.interceptor';
 
@@ -28,6 +29,7 @@ export function provideVcdTesting(
     provideHttpClientTesting(),
     ApiVersionService,
     CloudApiClient,
+    SessionRights,
   ];
 }
 
@@ -36,4 +38,20 @@ export function answerVersions(http: HttpTestingController, versions: string[] =
   http
     .expectOne((request) => request.url.endsWith('/api/versions'))
     .flush({ versionInfo: versions.map((version) => ({ version, deprecated: false })) });
+}
+
+/** Answers the session and role-rights requests SessionRights makes, granting `rights`. */
+export function answerRights(http: HttpTestingController, rights: string[]): void {
+  http
+    .expectOne((request) => request.url.endsWith('/cloudapi/1.0.0/sessions/current'))
+    .flush({
+      id: 's',
+      user: { name: 'u', id: 'u' },
+      org: { name: 'System', id: 'o' },
+      roles: ['r'],
+      roleRefs: [{ name: 'r', id: 'urn:vcloud:role:r' }],
+    });
+  http
+    .expectOne((request) => request.url.endsWith('/roles/urn:vcloud:role:r/rights'))
+    .flush({ resultTotal: rights.length, pageCount: 1, page: 1, pageSize: 128, values: rights.map((name) => ({ name, id: name })) });
 }

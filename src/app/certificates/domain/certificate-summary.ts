@@ -1,0 +1,83 @@
+/*
+ * What a person needs to know about one X.509 certificate, read with @peculiar/x509 (RSA and EC,
+ * WebCrypto fingerprints). Pure apart from WebCrypto, which the browser provides.
+ */
+import { BasicConstraintsExtension, SubjectAlternativeNameExtension, X509Certificate } from '@peculiar/x509';
+
+export interface CertificateSummary {
+  readonly pem: string;
+  readonly subject: string;
+  readonly issuer: string;
+  readonly serialNumber: string;
+  readonly notBefore: Date;
+  readonly notAfter: Date;
+  readonly dnsNames: readonly string[];
+  readonly ipAddresses: readonly string[];
+  /** Upper-case hex pairs separated by colons, as browsers and openssl show them. */
+  readonly sha256Fingerprint: string;
+  /** basicConstraints CA:TRUE. */
+  readonly isCa: boolean;
+  /** Subject equals issuer (a root, or a self-signed server certificate). */
+  readonly isSelfIssued: boolean;
+  readonly keyAlgorithm: string;
+  readonly keySize?: number;
+  readonly signatureHash?: string;
+}
+
+function hex(buffer: ArrayBuffer): string {
+  return Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0').toUpperCase()).join(':');
+}
+
+function keyDetails(certificate: X509Certificate): { keyAlgorithm: string; keySize?: number } {
+  const algorithm = certificate.publicKey.algorithm as Algorithm & { modulusLength?: number; namedCurve?: string };
+  if (algorithm.modulusLength) return { keyAlgorithm: 'RSA', keySize: algorithm.modulusLength };
+  if (algorithm.namedCurve) {
+    const size = Number(/\d+/.exec(algorithm.namedCurve)?.[0]);
+    return { keyAlgorithm: `EC ${algorithm.namedCurve}`, ...(size ? { keySize: size } : {}) };
+  }
+  return { keyAlgorithm: algorithm.name };
+}
+
+export async function summarizeCertificate(pemOrDer: string | Uint8Array): Promise<CertificateSummary> {
+  const certificate = new X509Certificate(pemOrDer);
+  const san = certificate.getExtension(SubjectAlternativeNameExtension);
+  const names = san?.names.items ?? [];
+  const constraints = certificate.getExtension(BasicConstraintsExtension);
+  const signature = certificate.signatureAlgorithm as { hash?: { name?: string } };
+  return {
+    pem: certificate.toString('pem'),
+    subject: certificate.subject,
+    issuer: certificate.issuer,
+    serialNumber: certificate.serialNumber,
+    notBefore: certificate.notBefore,
+    notAfter: certificate.notAfter,
+    dnsNames: names.filter((name) => name.type === 'dns').map((name) => name.value.toLowerCase()),
+    ipAddresses: names.filter((name) => name.type === 'ip').map((name) => name.value),
+    sha256Fingerprint: hex(await certificate.getThumbprint('SHA-256')),
+    isCa: constraints?.ca === true,
+    isSelfIssued: certificate.subject === certificate.issuer,
+    ...keyDetails(certificate),
+    ...(signature.hash?.name ? { signatureHash: signature.hash.name } : {}),
+  };
+}
+
+/** RFC 6125: a wildcard stands for exactly one whole left-most label; IPs compare exactly. */
+export function certificateCoversHost(summary: Pick<CertificateSummary, 'dnsNames' | 'ipAddresses'>, host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (/^[\d.]+$/.test(bare) || bare.includes(':')) {
+    return summary.ipAddresses.some((ip) => ip.toLowerCase() === bare);
+  }
+  return summary.dnsNames.some((name) => {
+    if (!name.startsWith('*.')) return name === bare;
+    const suffix = name.slice(1);
+    return bare.endsWith(suffix) && !bare.slice(0, -suffix.length).includes('.') && bare.length > suffix.length;
+  });
+}
+
+export type Validity = 'valid' | 'expired' | 'notYetValid';
+
+export function validityAt(summary: Pick<CertificateSummary, 'notBefore' | 'notAfter'>, now: Date): Validity {
+  if (now < summary.notBefore) return 'notYetValid';
+  if (now > summary.notAfter) return 'expired';
+  return 'valid';
+}

@@ -1,0 +1,78 @@
+import { JsonObject } from './vcdke-config';
+import { NoProfileError, diffJson, touchesRegistryUrl, withContainerRegistryUrl } from './safe-write';
+
+function config(): JsonObject {
+  return {
+    profiles: [
+      {
+        name: 'production',
+        active: true,
+        containerRegistryUrl: 'projects.registry.vmware.com',
+        K8Config: { certificateAuthorities: ['A'], mhc: { maxUnhealthyNodes: 100 } },
+        bootstrapClusterConfig: { certificateAuthorities: [], proxyConfig: { noProxy: '' } },
+      },
+    ],
+  };
+}
+
+describe('withContainerRegistryUrl', () => {
+  it('changes only profiles[0].containerRegistryUrl; every other field round-trips deep-equal', () => {
+    const original = config();
+    const changed = withContainerRegistryUrl(original, 'harbor.corp.local/cse');
+    expect(diffJson(original, changed) as unknown[]).toEqual([
+      { path: 'profiles[0].containerRegistryUrl', before: 'projects.registry.vmware.com', after: 'harbor.corp.local/cse' },
+    ]);
+  });
+
+  it('leaves the document it was given untouched', () => {
+    const original = config();
+    withContainerRegistryUrl(original, 'x.example.com');
+    expect(original).toEqual(config());
+  });
+
+  it('refuses a configuration without a profile rather than inventing one', () => {
+    expect(() => withContainerRegistryUrl({ profiles: [] }, 'x')).toThrowError(NoProfileError);
+    expect(() => withContainerRegistryUrl({}, 'x')).toThrowError(NoProfileError);
+  });
+});
+
+describe('diffJson', () => {
+  const cases: { name: string; before: JsonObject; after: JsonObject; paths: string[] }[] = [
+    { name: 'finds nothing between equal documents', before: config(), after: config(), paths: [] },
+    {
+      name: 'names a changed nested number',
+      before: config(),
+      after: {
+        profiles: [
+          { ...(config()['profiles'] as JsonObject[])[0], K8Config: { certificateAuthorities: ['A'], mhc: { maxUnhealthyNodes: 50 } } },
+        ],
+      },
+      paths: ['profiles[0].K8Config.mhc.maxUnhealthyNodes'],
+    },
+    {
+      name: 'names an array element added',
+      before: { list: ['a'] },
+      after: { list: ['a', 'b'] },
+      paths: ['list[1]'],
+    },
+    { name: 'names a key removed', before: { a: 1, b: 2 }, after: { a: 1 }, paths: ['b'] },
+    { name: 'names a type change as one change', before: { a: { x: 1 } }, after: { a: 'x' }, paths: ['a'] },
+  ];
+  for (const { name, before, after, paths } of cases) {
+    it(name, () => expect(diffJson(before, after).map((change) => change.path)).toEqual(paths));
+  }
+
+  it('keeps before and after values, omitting the side that does not exist', () => {
+    expect(diffJson({ a: 1 }, { b: 2 }) as unknown[]).toEqual([
+      { path: 'a', before: 1 },
+      { path: 'b', after: 2 },
+    ]);
+  });
+});
+
+describe('touchesRegistryUrl', () => {
+  it('tells whether the other writer changed the registry URL too', () => {
+    expect(touchesRegistryUrl([{ path: 'profiles[0].containerRegistryUrl', before: 'a', after: 'b' }])).toBeTrue();
+    expect(touchesRegistryUrl([{ path: 'profiles[0].K8Config.certificateAuthorities[0]' }])).toBeFalse();
+  });
+});

@@ -1,0 +1,125 @@
+/*
+ * Reads and writes the plug-in's registry-status entities. Writes are read-modify-write with
+ * If-Match: when someone else wrote meanwhile, re-read and apply our field again (we own it).
+ */
+import { HttpClient, HttpResponse } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable, catchError, filter, map, of, switchMap, take, throwError, timer } from 'rxjs';
+import { CloudApiClient, DefinedEntity, VCD_SESSION, VcdError, isVcdError, toVcdError } from '../../../vcd';
+import { RegistryStatus, STATUS_SETUP_PLAN, STATUS_TYPE_ID, STATUS_TYPE_REF } from '../domain/registry-status';
+
+export type StatusStorage = 'ready' | 'notSetUp';
+
+interface Task {
+  readonly status?: string;
+  readonly owner?: { readonly id?: string };
+  readonly error?: { readonly message?: string };
+}
+
+const TASK_POLL_MS = 500;
+const TASK_MAX_POLLS = 60;
+
+@Injectable()
+export class RegistryStatusRepository {
+  private readonly http = inject(HttpClient);
+  private readonly cloudApi = inject(CloudApiClient);
+  private readonly root = `${inject(VCD_SESSION).apiRootUrl}/cloudapi/1.0.0`;
+
+  /** Whether the entity type exists (for a system administrator; tenants cannot create it). */
+  storage(): Observable<StatusStorage> {
+    return this.http
+      .get<{ values: readonly { id: string }[] }>(`${this.root}/entityTypes`, { params: { filter: `id==${STATUS_TYPE_ID}` } })
+      .pipe(
+        map((page): StatusStorage => (page.values.some((type) => type.id === STATUS_TYPE_ID) ? 'ready' : 'notSetUp')),
+        catchError((error: unknown) => throwError(() => toVcdError(error))),
+      );
+  }
+
+  /** Creates the interface and the entity type (idempotent: an existing one is kept). */
+  setUp(): Observable<void> {
+    const createInterface = this.http
+      .post(`${this.root}/interfaces`, STATUS_SETUP_PLAN.interface)
+      .pipe(catchError((error: unknown) => this.unlessExists(error)));
+    const createType = this.http
+      .post(`${this.root}/entityTypes`, STATUS_SETUP_PLAN.entityType)
+      .pipe(catchError((error: unknown) => this.unlessExists(error)));
+    return createInterface.pipe(
+      switchMap(() => createType),
+      map(() => undefined),
+      catchError((error: unknown) => throwError(() => toVcdError(error))),
+    );
+  }
+
+  /** The entity with this name, if any, with its ETag. */
+  find(name: string): Observable<{ entity: DefinedEntity<RegistryStatus>; etag: string } | undefined> {
+    return this.cloudApi.listAllEntitiesByType<RegistryStatus>(STATUS_TYPE_REF, { filter: `name==${name}` }).pipe(
+      switchMap((entities) => {
+        const [first] = entities;
+        if (!first) return of(undefined);
+        return this.cloudApi.getEntity<RegistryStatus>(first.id).pipe(map(({ value, etag }) => ({ entity: value, etag })));
+      }),
+    );
+  }
+
+  /** Applies `change` to the named entity (creating it first if needed) and stores it. */
+  update(
+    name: string,
+    initial: RegistryStatus,
+    change: (current: RegistryStatus) => RegistryStatus,
+    attempts = 3,
+  ): Observable<RegistryStatus> {
+    return this.find(name).pipe(
+      switchMap((found) => (found ? of(found) : this.create(name, initial))),
+      switchMap(({ entity, etag }) =>
+        this.cloudApi.putEntity({ ...entity, entity: change(entity.entity) }, etag).pipe(map(({ value }) => value.entity)),
+      ),
+      catchError((error: unknown) =>
+        isVcdError(error) && error.kind === 'conflict' && attempts > 1
+          ? this.update(name, initial, change, attempts - 1)
+          : throwError(() => error),
+      ),
+    );
+  }
+
+  private create(name: string, initial: RegistryStatus): Observable<{ entity: DefinedEntity<RegistryStatus>; etag: string }> {
+    return this.http.post(`${this.root}/entityTypes/${STATUS_TYPE_ID}`, { name, entity: initial }, { observe: 'response' }).pipe(
+      switchMap((response) => this.createdEntityId(response)),
+      switchMap((id) => this.http.post(`${this.root}/entities/${id}/resolve`, {}).pipe(map(() => id))),
+      switchMap((id) => this.cloudApi.getEntity<RegistryStatus>(id)),
+      map(({ value, etag }) => ({ entity: value, etag })),
+      catchError((error: unknown) => throwError(() => toVcdError(error))),
+    );
+  }
+
+  /** VCD creates entities asynchronously: 202 + a task whose owner is the new entity. */
+  private createdEntityId(response: HttpResponse<unknown>): Observable<string> {
+    const created = response.body as { id?: string } | null;
+    if (response.status !== 202 && created?.id) return of(created.id);
+    const location = response.headers.get('Location');
+    if (!location)
+      return throwError((): VcdError => ({ kind: 'server', status: response.status, detail: 'no task Location for the new entity' }));
+    return timer(0, TASK_POLL_MS).pipe(
+      take(TASK_MAX_POLLS),
+      switchMap(() => this.http.get<Task>(location)),
+      filter((task) => task.status !== 'running' && task.status !== 'queued' && task.status !== 'preRunning'),
+      take(1),
+      switchMap((task) =>
+        task.status === 'success' && task.owner?.id
+          ? of(task.owner.id)
+          : throwError(
+              (): VcdError => ({
+                kind: 'server',
+                status: 500,
+                detail: task.error?.message ?? `task ended ${task.status ?? 'without status'}`,
+              }),
+            ),
+      ),
+    );
+  }
+
+  private unlessExists(error: unknown): Observable<null> {
+    const vcd = toVcdError(error);
+    // VCD answers 400 (DUPLICATE_NAME) or 409 when the interface or type already exists.
+    return vcd.kind === 'invalid' && /exist|duplicate/i.test(vcd.detail ?? '') ? of(null) : throwError(() => error);
+  }
+}
