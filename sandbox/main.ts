@@ -51,6 +51,8 @@ CSE Airgap sandbox ready in ${seconds} s
   Registry:          ${sandbox.summary.registryUrl}   (Harbor stand-in: distribution ${sandbox.summary.registryVersion})
   Registry URL:      ${sandbox.summary.containerRegistryUrl}   (type this as the container registry URL)
   Registry CA file:  ${sandbox.summary.caFile}   (upload this CA in the plug-in)
+  Harbor API:        ${sandbox.summary.registryUrl}/api/v2.0   (Harbor v2.0 REST façade; stop/start: ${sandbox.summary.registryControlUrl})
+  Test targets:      ${sandbox.summary.untrustedRegistryUrl} (self-signed, untrusted), port ${sandbox.summary.closedPort} (closed), ${sandbox.summary.unknownHost} (unknown host)
   State:             ${sandbox.summary.stateFile}   (npm start -- --reset starts clean)
 Press Ctrl-C to stop.`);
 

@@ -2,13 +2,15 @@
 import type http from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { startConnectionTargets } from './connection-targets.js';
 import { assertPortFree, isPortFree } from './lib/ports.js';
 import { StateStore } from './lib/state.js';
 import { buildHost } from './host/build.js';
 import { loadPluginZip, type LoadedPlugin } from './plugin-store.js';
+import { createRegistryControl } from './registry-control.js';
 import { startSandboxRegistry } from './registry/index.js';
 import { createSandboxServer } from './server.js';
-import { createVcdApi, seedVcdState, type VcdState } from './vcd/index.js';
+import { STATE_FORMAT_VERSION, createVcdApi, seedVcdState, type VcdState } from './vcd/index.js';
 
 export const REFERENCE_DIR = path.resolve(import.meta.dirname, '..', 'reference');
 
@@ -25,6 +27,14 @@ export interface SandboxSummary {
   readonly registryVersion: string;
   readonly containerRegistryUrl: string;
   readonly caFile: string;
+  /** HTTPS with a self-signed certificate that no VCD trust store holds (testConnection: ERROR_UNTRUSTED_CERTIFICATE). */
+  readonly untrustedRegistryUrl: string;
+  /** A loopback port nothing listens on (testConnection: ERROR_CANNOT_CONNECT). */
+  readonly closedPort: number;
+  /** A host name that never resolves (testConnection: ERROR_CANNOT_RESOLVE_IP). */
+  readonly unknownHost: string;
+  /** GET for {running, url, base, caFile}; POST …/stop and …/start (sandbox-only). */
+  readonly registryControlUrl: string;
   readonly stateFile: string;
   readonly plugins: readonly { id: string; name: string; version: string; error?: string }[];
 }
@@ -69,14 +79,21 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   });
   // The saved state names the registry by host:port: keep the port across restarts when it is free.
   await writeFile(path.join(options.stateDir, REGISTRY_PORT_FILE), String(registry.port));
+  const targets = await startConnectionTargets(path.join(options.stateDir, 'targets')).catch(async (error: unknown) => {
+    await registry.stop();
+    throw error;
+  });
   try {
     const stateFile = path.join(options.stateDir, 'state.json');
-    const state = await StateStore.open<VcdState>(
-      stateFile,
-      () => seedVcdState({ containerRegistryUrl: registry.base, caPem: registry.caPem }),
-      { reset: options.reset },
-    );
-    const api = createVcdApi({ state, vcdKeConfigSchemaPath: path.join(REFERENCE_DIR, 'vcdkeconfig-type-schema-v1.1.0.json') });
+    const seed = (): VcdState => seedVcdState({ containerRegistryUrl: registry.base, caPem: registry.caPem });
+    let state = await StateStore.open<VcdState>(stateFile, seed, { reset: options.reset });
+    if (state.get().formatVersion !== STATE_FORMAT_VERSION) {
+      console.log(`sandbox: ${stateFile} is from an older sandbox; starting it afresh`);
+      state = await StateStore.open<VcdState>(stateFile, seed, { reset: true });
+    }
+    const vcd = createVcdApi({ state, vcdKeConfigSchemaPath: path.join(REFERENCE_DIR, 'vcdkeconfig-type-schema-v1.1.0.json') });
+    const control = createRegistryControl(registry);
+    const api = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> => (await control(req, res)) || vcd(req, res);
     const server = createSandboxServer({ hostJsFile, plugins: () => [plugin], api });
     const port = await listen(server, options.port);
     return {
@@ -87,6 +104,10 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         registryVersion: '2.8',
         containerRegistryUrl: registry.base,
         caFile: registry.caFile,
+        untrustedRegistryUrl: targets.untrustedRegistryUrl,
+        closedPort: targets.closedPort,
+        unknownHost: targets.unknownHost,
+        registryControlUrl: `http://127.0.0.1:${port}/sandbox/registry`,
         stateFile,
         plugins: [
           { id: plugin.id, name: plugin.manifest.name, version: plugin.manifest.version, ...(plugin.error ? { error: plugin.error } : {}) },
@@ -95,10 +116,12 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       async stop() {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await targets.stop();
         await registry.stop();
       },
     };
   } catch (error) {
+    await targets.stop();
     await registry.stop();
     throw error;
   }

@@ -38,4 +38,11 @@ export const PERSONAS: readonly Persona[] = [
     provider: false,
     label: { en: 'Tenant user of acme, no rights', fr: "Utilisateur d'acme, sans droits" },
   },
+  {
+    id: 'cse-viewer',
+    user: 'cse-viewer',
+    org: 'System',
+    provider: true,
+    label: { en: 'Provider viewer (no write)', fr: 'Lecteur fournisseur (sans écriture)' },
+  },
 ];

@@ -1,13 +1,14 @@
 // The Harbor-like front door. Harbor puts nginx in front of core (token service, REST API) and
 // the registry; this is that nginx: one HTTPS origin with the sandbox certificate, routing by
 // path prefix. `/v2/` goes to the real registry, `/service/token` to the token service, and
-// later features (the `/api/v2.0/` façade) plug in with addRoute().
+// later features (the `/api/v2.0/` façade) plug in with addRoute(). `suspend()` closes the port
+// (connections refused, like a Harbor that is down) and `resume()` listens on the same one again.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { assertPortFree } from '../lib/ports.js';
 import { sendError, sendJson } from './http-errors.js';
-import { RegistryProxy, type Upstream } from './proxy.js';
+import { RegistryProxy, type ManifestObserver, type Upstream } from './proxy.js';
 import type { TokenIssuer } from './token-service.js';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
@@ -34,6 +35,7 @@ export class FrontDoor {
   private readonly routes: Route[] = [];
   private readonly proxy: RegistryProxy;
   private server: Server | undefined;
+  private listeningPort: number | undefined;
   private closing: Promise<void> | undefined;
 
   constructor(private readonly options: FrontDoorOptions) {
@@ -42,10 +44,19 @@ export class FrontDoor {
     this.addRoute('/service/token', (req, res, url) => this.serveToken(req, res, url));
   }
 
+  /** The port, also while suspended: it is kept for resume(). */
   get port(): number {
-    const address = this.server?.address() as AddressInfo | null | undefined;
-    if (address === null || address === undefined) throw new Error('the front door is not listening');
-    return address.port;
+    if (this.listeningPort === undefined) throw new Error('the front door has never listened');
+    return this.listeningPort;
+  }
+
+  get isListening(): boolean {
+    return this.server !== undefined;
+  }
+
+  /** Where `/v2/` goes: the distribution registry, once it runs. */
+  get upstream(): Upstream | undefined {
+    return this.proxy.upstream;
   }
 
   get url(): string {
@@ -71,8 +82,13 @@ export class FrontDoor {
     this.proxy.setUpstream(upstream);
   }
 
+  /** Told of every manifest the registry stored through this door (Harbor records pushes in its database). */
+  observeManifests(observer: ManifestObserver): void {
+    this.proxy.observeManifests(observer);
+  }
+
   async listen(): Promise<void> {
-    const port = this.options.port ?? 0;
+    const port = this.listeningPort ?? this.options.port ?? 0;
     if (port !== 0) await assertPortFree(port);
     const server = createServer({ cert: this.options.serverCertPem, key: this.options.serverKeyPem }, (req, res) => {
       void this.dispatch(req, res);
@@ -85,6 +101,24 @@ export class FrontDoor {
       });
     });
     this.server = server;
+    this.listeningPort = (server.address() as AddressInfo).port;
+  }
+
+  /** Stops listening (new connections are refused) and drops open ones; the port is kept. */
+  async suspend(): Promise<void> {
+    const server = this.server;
+    if (server === undefined) return;
+    this.server = undefined;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+
+  /** Listens again on the same port; fails if something else took it meanwhile. */
+  async resume(): Promise<void> {
+    if (this.server !== undefined || this.closing !== undefined) return;
+    await this.listen();
   }
 
   close(): Promise<void> {

@@ -3,9 +3,13 @@
 import type { ServerResponse } from 'node:http';
 
 export type HarborErrorCode =
+  | 'BAD_REQUEST'
   | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
+  | 'UNPROCESSABLE_ENTITY'
+  | 'UNKNOWN'
   | 'BAD_GATEWAY'
   | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';

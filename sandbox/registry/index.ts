@@ -6,6 +6,10 @@ import { homedir } from 'node:os';
 import { join, parse, resolve } from 'node:path';
 import { ensureSystemPackages } from '../lib/system-packages.js';
 import { startFrontDoor, type FrontDoor } from './front.js';
+import { DistributionClient } from './harbor/distribution-client.js';
+import { API_PREFIX, createHarborApi } from './harbor/harbor-api.js';
+import { HarborData } from './harbor/harbor-data.js';
+import { HarborDb } from './harbor/harbor-db.js';
 import { createTrustingAgent } from './https-client.js';
 import { ensurePki } from './pki.js';
 import { REGISTRY_SERVICE, TOKEN_ISSUER, startDistribution, type DistributionProcess } from './registry.js';
@@ -19,6 +23,8 @@ export { MANIFEST_ACCEPT, MEDIA_TYPES } from './image-builder.js';
 export { loadSeedCatalog, expectedAbsent, expectedPresent, type SeedCatalog, type SeedImage } from './seed-catalog.js';
 
 export const ADMIN_USER = 'admin';
+/** What systeminfo reports: Harbor 2.10.2, the release whose API the façade follows. */
+export const HARBOR_VERSION = 'v2.10.2-sandbox';
 
 export interface SandboxRegistryOptions {
   dataDir: string;
@@ -71,6 +77,7 @@ export async function startSandboxRegistry(opts: SandboxRegistryOptions): Promis
     users: new Map([[ADMIN_USER, adminPassword]]),
   });
 
+  const db = await HarborDb.open(join(opts.dataDir, 'harbor-db.json'));
   // The front door listens first: the registry's config must name its token realm.
   const front = await startFrontDoor({
     port: opts.port,
@@ -80,9 +87,28 @@ export async function startSandboxRegistry(opts: SandboxRegistryOptions): Promis
     tokenIssuer: issuer,
     defaultService: REGISTRY_SERVICE,
   });
+  front.observeManifests((repository, reference, digest) => {
+    db.recordPush(repository, reference, digest).catch((error: unknown) => console.error('[harbor] could not record a push:', error));
+  });
+  // Harbor's core asks the registry directly, as the admin, with tokens it signs itself.
+  const distribution = new DistributionClient(
+    () => front.upstream,
+    pki.caPem,
+    async (scopes) => (await issuer.issue({ kind: 'user', name: ADMIN_USER }, REGISTRY_SERVICE, scopes)).token,
+  );
+  front.addRoute(
+    API_PREFIX,
+    createHarborApi({
+      data: new HarborData(distribution, db, catalog.projects),
+      issuer,
+      externalUrl: () => front.url,
+      version: HARBOR_VERSION,
+    }),
+  );
   let registry: DistributionProcess | undefined;
   const stop = async (): Promise<void> => {
     await front.close();
+    distribution.close();
     await registry?.stop();
   };
 

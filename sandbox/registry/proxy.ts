@@ -10,6 +10,11 @@ export interface Upstream {
   port: number;
 }
 
+/** Called when the registry answered 201 to `PUT /v2/<repository>/manifests/<reference>`. */
+export type ManifestObserver = (repository: string, reference: string, digest: string) => void;
+
+const MANIFEST_PUT = /^\/v2\/(.+)\/manifests\/([^/?]+)(?:\?.*)?$/;
+
 /** Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection and must not be forwarded. */
 const HOP_BY_HOP = new Set([
   'connection',
@@ -51,7 +56,8 @@ export function toOutgoingHeaders(rawHeaders: readonly string[]): OutgoingHttpHe
 }
 
 export class RegistryProxy {
-  private upstream: Upstream | undefined;
+  private current: Upstream | undefined;
+  private observer: ManifestObserver | undefined;
   private readonly agent: Agent;
 
   constructor(upstreamCaPem: string) {
@@ -60,8 +66,16 @@ export class RegistryProxy {
     this.agent = new Agent({ ca: upstreamCaPem, keepAlive: true, servername: 'localhost' });
   }
 
+  get upstream(): Upstream | undefined {
+    return this.current;
+  }
+
   setUpstream(upstream: Upstream | undefined): void {
-    this.upstream = upstream;
+    this.current = upstream;
+  }
+
+  observeManifests(observer: ManifestObserver): void {
+    this.observer = observer;
   }
 
   close(): void {
@@ -69,7 +83,7 @@ export class RegistryProxy {
   }
 
   readonly handle = (req: IncomingMessage, res: ServerResponse): void => {
-    const upstream = this.upstream;
+    const upstream = this.current;
     if (upstream === undefined) {
       sendError(res, 503, 'SERVICE_UNAVAILABLE', 'the registry is not running');
       return;
@@ -84,6 +98,9 @@ export class RegistryProxy {
         agent: this.agent,
       },
       (upstreamRes) => {
+        const stored = req.method === 'PUT' && upstreamRes.statusCode === 201 ? MANIFEST_PUT.exec(req.url ?? '') : null;
+        const digest = upstreamRes.headers['docker-content-digest'];
+        if (stored && typeof digest === 'string') this.observer?.(stored[1] ?? '', decodeURIComponent(stored[2] ?? ''), digest);
         res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, endToEndHeaders(upstreamRes.rawHeaders));
         upstreamRes.pipe(res);
         upstreamRes.on('error', () => res.destroy());

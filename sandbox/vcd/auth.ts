@@ -6,7 +6,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { SignJWT, jwtVerify } from 'jose';
 import { AuthedContext, Principal, PublicContext, Reply, orgById, ref, userById, uuidOf } from './context.js';
 import { forbidden, unauthorized } from './errors.js';
-import type { OrgRecord, UserRecord, VcdState } from './model.js';
+import { SYSTEM_ADMINISTRATOR_ROLE, type OrgRecord, type UserRecord, type VcdState } from './model.js';
 
 const TOKEN_LIFETIME = '24h';
 const SESSION_IDLE_TIMEOUT_MINUTES = 30;
@@ -142,6 +142,7 @@ function principalFor(state: VcdState, sessionId: string, user: UserRecord, org:
     roles,
     rights: new Set(roles.flatMap((role) => role.rights)),
     isProvider: org.id === state.systemOrgId,
+    isSystemAdministrator: org.id === state.systemOrgId && roles.some((role) => role.name === SYSTEM_ADMINISTRATOR_ROLE),
   };
 }
 

@@ -22,8 +22,10 @@ export interface Principal {
   operatingOrg: OrgRecord;
   roles: RoleRecord[];
   rights: ReadonlySet<string>;
-  /** A System-org user: FullControl on everything, like VCD's System Administrator. */
+  /** A System-org user (a provider). What he may do still comes from his rights. */
   isProvider: boolean;
+  /** Holds VCD's System Administrator role: every right, including those of new entity types. */
+  isSystemAdministrator: boolean;
 }
 
 export interface PublicContext {

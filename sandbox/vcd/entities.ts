@@ -1,32 +1,18 @@
-// Defined entity types and defined entities (RDEs): list, read with ETag, and the whole-entity
-// PUT with If-Match, schema validation of RESOLVED entities and VCD's access levels.
-import { Level, entityAccess, rightPrefixOf } from './access.js';
+// Defined entities (RDEs): list, read with ETag, and the whole-entity PUT with If-Match, schema
+// validation of RESOLVED entities and VCD's access levels. Creation, resolve and delete live in
+// entity-lifecycle.ts; types and interfaces in entity-types.ts.
+import { Level, RIGHT_FOR_LEVEL, entityAccess, rightPrefixOf } from './access.js';
 import { AuthedContext, Reply, orgById, ref, userById } from './context.js';
 import { VcdError, badRequest, forbidden } from './errors.js';
 import { ifMatchSatisfied, newEtag } from './etag.js';
-import { EntityRecord, EntityTypeRecord, JsonObject, VcdState, isJsonObject } from './model.js';
+import { EntityRecord, JsonObject, VcdState, isJsonObject } from './model.js';
 import { paginate } from './paging.js';
 import type { EntitySchemas } from './schemas.js';
 
-const TYPE_FIELDS = ['id', 'name', 'nss', 'vendor', 'version', 'description'] as const;
 const ENTITY_FIELDS = ['id', 'name', 'entityType', 'externalId', 'state', 'owner', 'org', 'entity'] as const;
 
 export class Entities {
   constructor(private readonly schemas: EntitySchemas) {}
-
-  /** Types are readable by every authenticated user, as tenants need them to read their entities. */
-  listTypes(ctx: AuthedContext): Reply {
-    const values = ctx.state.get().entityTypes.map((type) => this.typeJson(type));
-    const page = paginate(values, ctx.url, TYPE_FIELDS);
-    return { status: 200, body: page.body, headers: page.headers };
-  }
-
-  getType(ctx: AuthedContext): Reply {
-    const [id = ''] = ctx.params;
-    const type = ctx.state.get().entityTypes.find((candidate) => candidate.id === id);
-    if (!type) throw forbidden(id);
-    return { status: 200, body: this.typeJson(type) };
-  }
 
   /**
    * GET entities/types/{vendor}/{nss}/{version}: only what the caller may see. An unknown type
@@ -61,6 +47,8 @@ export class Entities {
         throw new VcdError(412, `The entity ${id} was modified since it was read (stale If-Match). Read it again and retry.`);
       }
       const change = parseEntityUpdate(body, entity);
+      // PRE_CREATED and RESOLUTION_ERROR entities take any content, unvalidated, and keep their
+      // state (go-vcloud-director's Test_RdeAndRdeType: an update after RESOLUTION_ERROR stays there).
       if (entity.state === 'RESOLVED') {
         const type = draft.entityTypes.find((candidate) => candidate.id === entity.entityType);
         const violation = type && this.schemas.validate(type, change.entity);
@@ -72,24 +60,6 @@ export class Entities {
     });
     return { status: 200, body: updated.body, headers: { ETag: updated.etag } };
   }
-
-  private typeJson(type: EntityTypeRecord): JsonObject {
-    return {
-      id: type.id,
-      name: type.name,
-      description: type.description,
-      nss: type.nss,
-      version: type.version,
-      inheritedVersion: null,
-      externalId: null,
-      schema: this.schemas.schemaOf(type),
-      vendor: type.vendor,
-      interfaces: type.interfaces,
-      hooks: {},
-      readonly: false,
-      maxImplicitRight: null,
-    };
-  }
 }
 
 /** The entity when the caller holds at least `needed`; otherwise VCD's 403 (also for "no such entity"). */
@@ -98,7 +68,7 @@ export function visibleEntity(ctx: AuthedContext, state: VcdState, needed: Level
   const entity = state.entities.find((candidate) => candidate.id === id);
   if (!entity) throw forbidden(id);
   const level = entityAccess(state, ctx.principal, entity);
-  if (level < needed) throw forbidden(id, `${rightPrefixOf(entity.entityType)}: ${needed >= Level.ReadWrite ? 'Edit' : 'View'}`);
+  if (level < needed) throw forbidden(id, `${rightPrefixOf(entity.entityType)}: ${RIGHT_FOR_LEVEL[needed]}`);
   return entity;
 }
 

@@ -9,6 +9,6 @@ export {
   type SandboxPersona,
   type SeedOptions,
 } from './seed.js';
-export type { VcdState } from './model.js';
+export { STATE_FORMAT_VERSION, type VcdState } from './model.js';
 export type { RecordedRequest, Fault } from './faults.js';
 export { LATEST_API_VERSION } from './versions.js';

@@ -23,7 +23,14 @@ export interface OrgRecord {
 export interface RoleRecord {
   id: string; // urn:vcloud:role:<uuid>
   name: string;
+  description: string;
   rights: string[]; // right names, e.g. "vmware:VCDKEConfig: View"
+}
+
+/** A right as VCD lists it (`{name, id}`); roles refer to rights by name, the API by id. */
+export interface RightRecord {
+  id: string; // urn:vcloud:right:<uuid>
+  name: string;
 }
 
 export interface UserRecord {
@@ -50,6 +57,15 @@ export interface EntityTypeRecord {
   schema: JsonObject | null;
 }
 
+export interface DefinedInterfaceRecord {
+  id: string; // urn:vcloud:interface:<vendor>:<nss>:<version>
+  name: string;
+  vendor: string;
+  nss: string;
+  version: string;
+  readonly: boolean;
+}
+
 export type EntityState = 'PRE_CREATED' | 'RESOLVED' | 'RESOLUTION_ERROR';
 
 export interface EntityRecord {
@@ -63,6 +79,8 @@ export interface EntityRecord {
   orgId: string;
   /** Strong ETag value (with quotes), replaced on every write. */
   etag: string;
+  /** The task of `POST entityTypes/{id}` that stays running until the entity is first resolved. */
+  creationTaskId?: string | null;
 }
 
 export const ACCESS_LEVELS = [
@@ -88,20 +106,77 @@ export interface TrustedCertificateRecord {
   orgId: string; // whose trust store
 }
 
+/** An API extension reached over HTTPS (`/ext-api`), VCD 10.4.3+ (API 37.3). */
+export interface ExternalEndpointRecord {
+  id: string; // urn:vcloud:extensionEndpoint:<vendor>:<name>:<version>
+  name: string;
+  vendor: string;
+  version: string;
+  enabled: boolean;
+  description: string | null;
+  rootUrl: string;
+}
+
+export type UrlScope = 'EXT_API' | 'EXT_UI_PROVIDER' | 'EXT_UI_TENANT';
+
+export interface ApiFilterRecord {
+  id: string; // urn:vcloud:apiFilter:<uuid>
+  externalSystemId: string;
+  urlPattern: string;
+  urlScope: UrlScope;
+}
+
+export type TaskStatus = 'running' | 'success' | 'error' | 'aborted';
+
+/** A task of the legacy API (`GET /api/task/{uuid}`), as an async cloudapi call returns one. */
+export interface TaskRecord {
+  id: string; // uuid (the URN is urn:vcloud:task:<uuid>)
+  operationName: string;
+  operation: string;
+  status: TaskStatus;
+  progress: number;
+  startTime: string;
+  endTime: string | null;
+  owner: { id: string; name: string; type: string };
+  userId: string;
+  orgId: string;
+  error: { minorErrorCode: string; message: string } | null;
+}
+
+export const STATE_FORMAT_VERSION = 2;
+
 export interface VcdState {
-  formatVersion: 1;
+  formatVersion: typeof STATE_FORMAT_VERSION;
   site: Ref;
   systemOrgId: string;
   orgs: OrgRecord[];
+  rights: RightRecord[];
   roles: RoleRecord[];
   users: UserRecord[];
+  interfaces: DefinedInterfaceRecord[];
   entityTypes: EntityTypeRecord[];
   entities: EntityRecord[];
   accessControls: AccessControlRecord[];
   trustedCertificates: TrustedCertificateRecord[];
+  externalEndpoints: ExternalEndpointRecord[];
+  apiFilters: ApiFilterRecord[];
+  tasks: TaskRecord[];
 }
 
 export const VCDKECONFIG_TYPE_ID = 'urn:vcloud:type:vmware:VCDKEConfig:1.1.0';
+export const SYSTEM_ADMINISTRATOR_ROLE = 'System Administrator';
+
+/**
+ * The rights VCD creates with a defined entity type, as real VCD names them (terraform-provider-vcd's
+ * CSE 4.x guides list them for vmware:VCDKEConfig and vmware:capvcdCluster): note "Full Access" and
+ * "Administrator Full access", not the "Edit"/"Full Control" of the vcd-ext-sdk prose.
+ */
+export const TYPE_RIGHT_SUFFIXES = ['View', 'Modify', 'Full Access', 'Administrator View', 'Administrator Full access'] as const;
+export type TypeRightSuffix = (typeof TYPE_RIGHT_SUFFIXES)[number];
+
+export function typeRightNames(vendor: string, nss: string): string[] {
+  return TYPE_RIGHT_SUFFIXES.map((suffix) => `${vendor}:${nss}: ${suffix}`);
+}
 
 export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

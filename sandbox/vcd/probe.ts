@@ -137,7 +137,7 @@ function outsideValidity(cert: X509Certificate, now: Date): string | undefined {
   return undefined;
 }
 
-function matchesHost(leaf: X509Certificate, host: string): boolean {
+export function matchesHost(leaf: X509Certificate, host: string): boolean {
   return isIP(host) ? leaf.checkIP(host) !== undefined : leaf.checkHost(host) !== undefined;
 }
 
@@ -184,7 +184,7 @@ function handshake(socket: Socket, host: string, timeoutMs: number): Promise<X50
 }
 
 /** The chain as presented, leaf first; stops where a certificate is its own issuer. */
-function peerChain(leaf: DetailedPeerCertificate): X509Certificate[] {
+export function peerChain(leaf: DetailedPeerCertificate): X509Certificate[] {
   const chain: X509Certificate[] = [];
   const seen = new Set<string>();
   let current: DetailedPeerCertificate | undefined = leaf;

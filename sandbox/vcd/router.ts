@@ -1,19 +1,33 @@
 // The VCD stand-in as one request handler: /api/versions, the cloudapi subset the plug-in
-// uses, and the /sandbox/ test aids. Order per request, as VCD filters it: log → injected
-// fault → route → API version (406) → token (401) → endpoint.
+// uses, the /ext-api proxy and the /sandbox/ test aids. Order per request, as VCD filters it:
+// log → injected fault → route → API version (406) → token (401) → endpoint. /ext-api has no
+// API version (the endpoint's API is not VCD's) but the same log, faults and token check.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StateStore } from '../lib/state.js';
 import { createAccessControl, deleteAccessControl, getAccessControl, listAccessControls } from './access-controls.js';
+import { createApiFilter, deleteApiFilter, getApiFilter, listApiFilters, updateApiFilter } from './api-filters.js';
 import { Sessions } from './auth.js';
 import type { AuthedContext, PublicContext, Reply } from './context.js';
 import { Entities } from './entities.js';
+import { EntityLifecycle } from './entity-lifecycle.js';
+import { EntityTypes } from './entity-types.js';
 import { VcdError, errorBody, minorErrorCodeFor } from './errors.js';
+import { forwardExtApi } from './ext-api.js';
+import {
+  createExternalEndpoint,
+  deleteExternalEndpoint,
+  getExternalEndpoint,
+  listExternalEndpoints,
+  updateExternalEndpoint,
+} from './external-endpoints.js';
 import { Faults, RequestLog } from './faults.js';
 import { jsonBodyReader, originOf, sendReply } from './http-io.js';
 import type { VcdState } from './model.js';
 import { getOrg, listOrgs } from './orgs.js';
+import { addRoleRights, getRole, listRoleRights } from './roles.js';
 import { EntitySchemas } from './schemas.js';
+import { getTask } from './tasks.js';
 import { testConnection } from './test-connection.js';
 import {
   createTrustedCertificate,
@@ -47,7 +61,10 @@ const path = (pattern: string): RegExp => new RegExp(`^${pattern}$`);
  */
 export function createVcdApi(opts: VcdApiOptions): VcdApiHandler {
   const sessions = new Sessions();
-  const entities = new Entities(EntitySchemas.load(opts.vcdKeConfigSchemaPath));
+  const schemas = EntitySchemas.load(opts.vcdKeConfigSchemaPath);
+  const entities = new Entities(schemas);
+  const types = new EntityTypes(schemas);
+  const lifecycle = new EntityLifecycle(schemas);
   const log = new RequestLog();
   const faults = new Faults();
 
@@ -86,11 +103,21 @@ export function createVcdApi(opts: VcdApiOptions): VcdApiHandler {
     session('DELETE', `${CLOUDAPI}/sessions/current`, (ctx) => sessions.logout(ctx)),
     session('GET', `${CLOUDAPI}/orgs`, listOrgs),
     session('GET', `${CLOUDAPI}/orgs/${ID}`, getOrg),
-    session('GET', `${CLOUDAPI}/entityTypes`, (ctx) => entities.listTypes(ctx)),
-    session('GET', `${CLOUDAPI}/entityTypes/${ID}`, (ctx) => entities.getType(ctx)),
+    session('GET', `${CLOUDAPI}/roles/${ID}`, getRole),
+    session('GET', `${CLOUDAPI}/roles/${ID}/rights`, listRoleRights),
+    session('POST', `${CLOUDAPI}/roles/${ID}/rights`, addRoleRights),
+    session('GET', `${CLOUDAPI}/interfaces`, (ctx) => types.listInterfaces(ctx)),
+    session('POST', `${CLOUDAPI}/interfaces`, (ctx) => types.createInterface(ctx)),
+    session('GET', `${CLOUDAPI}/interfaces/${ID}`, (ctx) => types.getInterface(ctx)),
+    session('GET', `${CLOUDAPI}/entityTypes`, (ctx) => types.listTypes(ctx)),
+    session('POST', `${CLOUDAPI}/entityTypes`, (ctx) => types.createType(ctx)),
+    session('GET', `${CLOUDAPI}/entityTypes/${ID}`, (ctx) => types.getType(ctx)),
+    session('POST', `${CLOUDAPI}/entityTypes/${ID}`, (ctx) => lifecycle.create(ctx)),
     session('GET', `${CLOUDAPI}/entities/types/${ID}/${ID}/${ID}`, (ctx) => entities.listOfType(ctx)),
     session('GET', `${CLOUDAPI}/entities/${ID}`, (ctx) => entities.get(ctx)),
     session('PUT', `${CLOUDAPI}/entities/${ID}`, (ctx) => entities.put(ctx)),
+    session('DELETE', `${CLOUDAPI}/entities/${ID}`, (ctx) => lifecycle.delete(ctx)),
+    session('POST', `${CLOUDAPI}/entities/${ID}/resolve`, (ctx) => lifecycle.resolve(ctx)),
     session('GET', `${CLOUDAPI}/entities/${ID}/accessControls`, listAccessControls),
     session('POST', `${CLOUDAPI}/entities/${ID}/accessControls`, createAccessControl),
     session('GET', `${CLOUDAPI}/entities/${ID}/accessControls/${ID}`, getAccessControl),
@@ -100,6 +127,17 @@ export function createVcdApi(opts: VcdApiOptions): VcdApiHandler {
     session('POST', `${CLOUDAPI}/ssl/trustedCertificates`, createTrustedCertificate),
     session('GET', `${CLOUDAPI}/ssl/trustedCertificates/${ID}`, getTrustedCertificate),
     session('DELETE', `${CLOUDAPI}/ssl/trustedCertificates/${ID}`, deleteTrustedCertificate),
+    session('GET', `${CLOUDAPI}/externalEndpoints`, listExternalEndpoints),
+    session('POST', `${CLOUDAPI}/externalEndpoints`, createExternalEndpoint),
+    session('GET', `${CLOUDAPI}/externalEndpoints/${ID}`, getExternalEndpoint),
+    session('PUT', `${CLOUDAPI}/externalEndpoints/${ID}`, updateExternalEndpoint),
+    session('DELETE', `${CLOUDAPI}/externalEndpoints/${ID}`, deleteExternalEndpoint),
+    session('GET', `${CLOUDAPI}/apiFilters`, listApiFilters),
+    session('POST', `${CLOUDAPI}/apiFilters`, createApiFilter),
+    session('GET', `${CLOUDAPI}/apiFilters/${ID}`, getApiFilter),
+    session('PUT', `${CLOUDAPI}/apiFilters/${ID}`, updateApiFilter),
+    session('DELETE', `${CLOUDAPI}/apiFilters/${ID}`, deleteApiFilter),
+    session('GET', `/api/task/${ID}`, getTask),
   ];
 
   const control = (method: Method, pattern: string, handle: (ctx: PublicContext) => Reply | Promise<Reply>): Route => ({
@@ -122,7 +160,8 @@ export function createVcdApi(opts: VcdApiOptions): VcdApiHandler {
     const url = new URL(req.url ?? '/', origin);
     // go-vcloud-director builds endpoints with a trailing slash ("testConnection/"); VCD accepts both.
     const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/$/, '') : url.pathname;
-    const isApi = /^\/(api|cloudapi)(\/|$)/.test(pathname);
+    const isExtApi = /^\/ext-api(\/|$)/.test(pathname);
+    const isApi = isExtApi || /^\/(api|cloudapi)(\/|$)/.test(pathname);
     const isSandbox = sandboxRoutes.some((route) => route.path.test(pathname));
     if (!isApi && !isSandbox) return false;
 
@@ -140,6 +179,12 @@ export function createVcdApi(opts: VcdApiOptions): VcdApiHandler {
           sendReply(res, { status: fault.status, body }, undefined);
           return true;
         }
+      }
+
+      if (isExtApi) {
+        await sessions.authenticate(opts.state.get(), req.headers);
+        await forwardExtApi(opts.state, req, res);
+        return true;
       }
 
       const candidates = (isApi ? routes : sandboxRoutes).filter((route) => route.path.test(pathname));

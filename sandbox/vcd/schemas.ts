@@ -23,6 +23,16 @@ export class EntitySchemas {
     return type.id === VCDKECONFIG_TYPE_ID ? this.vcdKeConfigSchema : type.schema;
   }
 
+  /** Why `schema` cannot serve as a type's schema (VCD refuses such a type with 400), or undefined. */
+  whyUnusable(schema: JsonObject): string | undefined {
+    try {
+      this.ajv.compile(schema);
+      return undefined;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+
   /** The first violation, worded like VCD's validator (`#/path: reason`), or undefined when valid. */
   validate(type: EntityTypeRecord, entity: JsonObject): string | undefined {
     const schema = this.schemaOf(type);

@@ -8,11 +8,15 @@ import {
   AccessControlRecord,
   EntityRecord,
   OrgRecord,
+  RightRecord,
   RoleRecord,
+  STATE_FORMAT_VERSION,
+  SYSTEM_ADMINISTRATOR_ROLE,
   UserRecord,
   VCDKECONFIG_TYPE_ID,
   VcdState,
   isJsonObject,
+  typeRightNames,
 } from './model.js';
 
 /** Every persona's password: a documented sandbox convenience, never a real credential. */
@@ -30,7 +34,11 @@ export const SANDBOX_PERSONAS: readonly SandboxPersona[] = [
   { login: 'acme-admin@acme', scope: 'tenant', role: 'Organization Administrator' },
   { login: 'globex-admin@globex', scope: 'tenant', role: 'Organization Administrator' },
   { login: 'acme-user@acme', scope: 'tenant', role: 'vApp User' },
+  { login: 'cse-viewer@System', scope: 'provider', role: 'CSE Viewer' },
 ];
+
+/** Rights that are not about defined entities, named as VCD names them. */
+const GENERAL_RIGHTS = ['Organization: View', 'Certificate Library: View', 'Certificate Library: Manage', 'UI Plugins: View'];
 
 /** How many filler orgs to add, so that the orgs list really has more than one page. */
 const GENERATED_ORG_COUNT = 42;
@@ -57,20 +65,24 @@ export function seedVcdState(opts: SeedOptions): VcdState {
     return org(`tenant-${n}`, `Tenant ${n}`);
   });
 
-  const sysAdminRole = role('System Administrator', [
-    'vmware:VCDKEConfig: Administrator Full Control',
-    'vmware:VCDKEConfig: Administrator View',
-  ]);
+  // The System Administrator holds every right, the five of each entity type included.
+  const vcdKeConfigRights = typeRightNames('vmware', 'VCDKEConfig');
+  const sysAdminRole = role(SYSTEM_ADMINISTRATOR_ROLE, [...GENERAL_RIGHTS, ...vcdKeConfigRights], 'Every right of the system.');
   // "Kubernetes Clusters Rights Bundle" gives tenant administrators the View right on VCDKEConfig.
-  const orgAdminRole = role('Organization Administrator', ['Organization: View', 'vmware:VCDKEConfig: View']);
+  const orgAdminRole = role('Organization Administrator', ['Organization: View', 'Certificate Library: View', 'vmware:VCDKEConfig: View']);
   const vappUserRole = role('vApp User', ['Organization: View']);
+  // A provider role that may read CSE's settings and nothing more: writes must fail with 403.
+  const cseViewerRole = role('CSE Viewer', ['vmware:VCDKEConfig: View'], 'Provider role that can only view VCDKEConfig.');
+  const roles = [sysAdminRole, orgAdminRole, vappUserRole, cseViewerRole];
 
   const administrator = user('administrator', system, sysAdminRole);
+  const cseViewer = user('cse-viewer', system, cseViewerRole);
   const users = [
     administrator,
     user('acme-admin', acme, orgAdminRole),
     user('globex-admin', globex, orgAdminRole),
     user('acme-user', acme, vappUserRole),
+    cseViewer,
   ];
 
   const entity: EntityRecord = {
@@ -86,20 +98,33 @@ export function seedVcdState(opts: SeedOptions): VcdState {
   };
 
   // The owner holds FullControl (VCD grants it to the creator); acme and globex get the
-  // read-only share a provider makes so that their clusters can read the CSE settings.
+  // read-only share a provider makes so that their clusters can read the CSE settings; the
+  // provider viewer gets a read-only share too (his View right alone opens nothing).
   const acls: AccessControlRecord[] = [
     acl(entity, administrator.id, 'urn:vcloud:accessLevel:FullControl', system.id),
     acl(entity, acme.id, 'urn:vcloud:accessLevel:ReadOnly', system.id),
     acl(entity, globex.id, 'urn:vcloud:accessLevel:ReadOnly', system.id),
+    acl(entity, cseViewer.id, 'urn:vcloud:accessLevel:ReadOnly', system.id),
   ];
 
   return {
-    formatVersion: 1,
+    formatVersion: STATE_FORMAT_VERSION,
     site: { name: 'sandbox', id: `urn:vcloud:site:${randomUUID()}` },
     systemOrgId: system.id,
     orgs: [system, acme, globex, ...generated],
-    roles: [sysAdminRole, orgAdminRole, vappUserRole],
+    rights: rightsOf(roles),
+    roles,
     users,
+    interfaces: [
+      {
+        id: 'urn:vcloud:interface:vmware:VCDKEConfig:1.0.0',
+        name: 'VCDKEConfig',
+        vendor: 'vmware',
+        nss: 'VCDKEConfig',
+        version: '1.0.0',
+        readonly: false,
+      },
+    ],
     entityTypes: [
       {
         id: VCDKECONFIG_TYPE_ID,
@@ -124,6 +149,9 @@ export function seedVcdState(opts: SeedOptions): VcdState {
           },
         ]
       : [],
+    externalEndpoints: [],
+    apiFilters: [],
+    tasks: [],
   };
 }
 
@@ -176,8 +204,14 @@ function org(name: string, displayName: string): OrgRecord {
   return { id: `urn:vcloud:org:${randomUUID()}`, name, displayName, description: '', isEnabled: true };
 }
 
-function role(name: string, rights: string[]): RoleRecord {
-  return { id: `urn:vcloud:role:${randomUUID()}`, name, rights };
+function role(name: string, rights: string[], description = ''): RoleRecord {
+  return { id: `urn:vcloud:role:${randomUUID()}`, name, description, rights };
+}
+
+/** Every right some role names, each with its own id. */
+function rightsOf(roles: readonly RoleRecord[]): RightRecord[] {
+  const names = [...new Set(roles.flatMap((candidate) => candidate.rights))].sort();
+  return names.map((name) => ({ id: `urn:vcloud:right:${randomUUID()}`, name }));
 }
 
 function user(name: string, home: OrgRecord, userRole: RoleRecord): UserRecord {

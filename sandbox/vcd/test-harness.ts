@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createTlsServer } from 'node:tls';
 import { promisify } from 'node:util';
 import { StateStore } from '../lib/state.js';
@@ -119,4 +120,46 @@ export async function startTlsEndpoint(cert: SelfSigned, chain = ''): Promise<{ 
   server.on('tlsClientError', () => undefined); // the probe hangs up once it has the chain
   const port = await listen(server);
   return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+export interface EchoedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/**
+ * An HTTPS endpoint on 127.0.0.1 that answers 200 with the request it received as JSON (and
+ * `X-Echo: yes`), except `/status/<n>`, which answers status n with a small text body.
+ */
+export async function startHttpsEcho(cert: SelfSigned, chain = ''): Promise<{ port: number; close(): Promise<void> }> {
+  const server = createHttpsServer({ cert: cert.certPem + chain, key: cert.keyPem }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const status = /^\/status\/(\d{3})/.exec(req.url ?? '')?.[1];
+      if (status) {
+        res.writeHead(Number(status), { 'Content-Type': 'text/plain', 'X-Echo': 'yes' }).end(`status ${status}`);
+        return;
+      }
+      const echoed: EchoedRequest = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
+      res.writeHead(200, { 'Content-Type': 'application/json', 'X-Echo': 'yes', Connection: 'keep-alive' }).end(JSON.stringify(echoed));
+    });
+  });
+  server.on('tlsClientError', () => undefined);
+  const port = await listen(server);
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -54,7 +54,15 @@ export async function deleteTrustedCertificate(ctx: AuthedContext): Promise<Repl
 
 /** What testConnection trusts for this caller: System's store plus that of the org it acts in. */
 export function trustAnchorsFor(state: VcdState, principal: Principal): X509Certificate[] {
-  const orgs = new Set([state.systemOrgId, principal.operatingOrg.id]);
+  return anchorsOf(state, new Set([state.systemOrgId, principal.operatingOrg.id]));
+}
+
+/** What VCD trusts when it proxies to an external endpoint: the System organization's store only. */
+export function systemTrustAnchors(state: VcdState): X509Certificate[] {
+  return anchorsOf(state, new Set([state.systemOrgId]));
+}
+
+function anchorsOf(state: VcdState, orgs: ReadonlySet<string>): X509Certificate[] {
   return state.trustedCertificates
     .filter((cert) => orgs.has(cert.orgId))
     .flatMap((cert) => cert.certificate.match(PEM_BLOCK) ?? [])
@@ -67,9 +75,9 @@ export function trustAnchorsFor(state: VcdState, principal: Principal): X509Cert
     });
 }
 
-/** Assumed: System users and organization administrators manage their org's store. */
+/** Assumed: System administrators and organization administrators manage their org's store. */
 function requireManager(principal: Principal): void {
-  const mayManage = principal.isProvider || principal.roles.some((role) => role.name === 'Organization Administrator');
+  const mayManage = principal.isSystemAdministrator || principal.roles.some((role) => role.name === 'Organization Administrator');
   if (!mayManage) throw forbidden('ssl/trustedCertificates', 'Certificate Library: Manage');
 }
 

@@ -72,7 +72,8 @@ function parseAccept(accept: string): MediaRange[] {
     });
 }
 
-const JSON_RANGES = /^(application\/json|application\/\*\+json|application\/[\w.+-]*\+json|application\/\*|\*\/\*)$/;
+// The legacy /api (tasks) also answers XML, VCD's default there: `application/*+xml;version=…`.
+const JSON_RANGES = /^(application\/(json|xml)|application\/\*\+(json|xml)|application\/[\w.+-]*\+(json|xml)|application\/\*|\*\/\*)$/;
 
 export function acceptsJson(accept: string | undefined): boolean {
   return accept !== undefined && parseAccept(accept).some((range) => /json/.test(range.type));

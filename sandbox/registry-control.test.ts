@@ -1,0 +1,118 @@
+// The registry switch and the connection targets, with the real registry behind the VCD stand-in's
+// /ext-api, composed the way sandbox.ts composes them.
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startConnectionTargets, type ConnectionTargets } from './connection-targets.js';
+import { StateStore } from './lib/state.js';
+import { createRegistryControl } from './registry-control.js';
+import { startSandboxRegistry, type SandboxRegistry } from './registry/index.js';
+import { ACCEPT, listen } from './vcd/test-harness.js';
+import { DEFAULT_VCDKECONFIG_SCHEMA_PATH, createVcdApi, seedVcdState } from './vcd/index.js';
+
+describe('the sandbox registry switch and connection targets', () => {
+  let dir: string;
+  let registry: SandboxRegistry;
+  let targets: ConnectionTargets;
+  let server: Server;
+  let base: string;
+  let admin: string;
+
+  before(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'cse-airgap-control-'));
+    registry = await startSandboxRegistry({ dataDir: path.join(dir, 'registry'), reset: true });
+    targets = await startConnectionTargets(path.join(dir, 'targets'));
+    const state = await StateStore.open(
+      path.join(dir, 'state.json'),
+      () => seedVcdState({ containerRegistryUrl: registry.base, caPem: registry.caPem }),
+      { reset: true },
+    );
+    const vcd = createVcdApi({ state, vcdKeConfigSchemaPath: DEFAULT_VCDKECONFIG_SCHEMA_PATH });
+    const control = createRegistryControl(registry);
+    server = createServer((req, res) => {
+      void (async () => (await control(req, res)) || (await vcd(req, res)) || res.writeHead(404).end())();
+    });
+    base = `http://127.0.0.1:${await listen(server)}`;
+    const login = await fetch(`${base}/cloudapi/1.0.0/sessions/provider`, {
+      method: 'POST',
+      headers: { Accept: ACCEPT, Authorization: `Basic ${Buffer.from('administrator@System:sandbox').toString('base64')}` },
+    });
+    admin = login.headers.get('x-vmware-vcloud-access-token') ?? '';
+  });
+  after(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await targets.stop();
+    await registry.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const cloudapi = (method: string, urlPath: string, body?: unknown): Promise<Response> =>
+    fetch(`${base}/cloudapi/1.0.0${urlPath}`, {
+      method,
+      headers: { Accept: ACCEPT, Authorization: `Bearer ${admin}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const probe = async (host: string, port: number): Promise<{ connectionResult: string; sslResult: string | null }> => {
+    const res = await cloudapi('POST', '/testConnection', { host, port, secure: true, timeout: 5, hostnameVerificationAlgorithm: 'HTTPS' });
+    return ((await res.json()) as { targetProbe: { connectionResult: string; sslResult: string | null } }).targetProbe;
+  };
+  const control = async (action: '' | '/stop' | '/start'): Promise<{ status: number; body: Record<string, unknown> }> => {
+    const res = await fetch(`${base}/sandbox/registry${action}`, { method: action === '' ? 'GET' : 'POST' });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+
+  it('gives testConnection one target per failure', async () => {
+    const untrusted = new URL(targets.untrustedRegistryUrl);
+    assert.equal((await probe(untrusted.hostname, Number(untrusted.port))).sslResult, 'ERROR_UNTRUSTED_CERTIFICATE');
+    assert.equal((await probe('127.0.0.1', targets.closedPort)).connectionResult, 'ERROR_CANNOT_CONNECT');
+    assert.equal((await probe(targets.unknownHost, 443)).connectionResult, 'ERROR_CANNOT_RESOLVE_IP');
+    assert.equal((await probe('127.0.0.1', registry.port)).sslResult, 'SUCCESS', 'the registry CA is in the trust store');
+  });
+
+  it('reaches Harbor through /ext-api once the provider registered it', async () => {
+    const endpoint = await cloudapi('POST', '/externalEndpoints', {
+      name: 'harbor-sbx',
+      vendor: 'cseairgap',
+      version: '1.0.0',
+      enabled: true,
+      rootUrl: registry.url,
+    });
+    const { id, name } = (await endpoint.json()) as { id: string; name: string };
+    const filter = await cloudapi('POST', '/apiFilters', {
+      externalSystem: { id, name },
+      urlMatcher: { urlPattern: '/harbor-sbx/.*', urlScope: 'EXT_API' },
+    });
+    assert.equal(filter.status, 200);
+    const ping = await fetch(`${base}/ext-api/harbor-sbx/api/v2.0/ping`, { headers: { Authorization: `Bearer ${admin}` } });
+    assert.deepEqual([ping.status, await ping.text()], [200, 'Pong']);
+    const project = await fetch(`${base}/ext-api/harbor-sbx/api/v2.0/projects/cse`, {
+      headers: { Authorization: `Bearer ${admin}`, Accept: ACCEPT },
+    });
+    assert.equal(((await project.json()) as { metadata: { public: string } }).metadata.public, 'true');
+  });
+
+  it('stops the registry (refused, 502 through /ext-api) and starts it again on the same port', async () => {
+    assert.deepEqual(await control(''), {
+      status: 200,
+      body: { running: true, url: registry.url, base: registry.base, caFile: registry.caFile },
+    });
+    const stopped = await control('/stop');
+    assert.deepEqual([stopped.status, stopped.body['running']], [200, false]);
+    assert.equal((await probe('127.0.0.1', registry.port)).connectionResult, 'ERROR_CANNOT_CONNECT');
+    const viaVcd = await fetch(`${base}/ext-api/harbor-sbx/api/v2.0/ping`, { headers: { Authorization: `Bearer ${admin}` } });
+    assert.equal(viaVcd.status, 502);
+
+    const started = await control('/start');
+    assert.deepEqual([started.status, started.body['running'], started.body['url']], [200, true, `https://127.0.0.1:${registry.port}`]);
+    const ping = await fetch(`${base}/ext-api/harbor-sbx/api/v2.0/ping`, { headers: { Authorization: `Bearer ${admin}` } });
+    assert.equal(await ping.text(), 'Pong');
+  });
+
+  it('answers 405 to a GET on stop', async () => {
+    assert.equal((await fetch(`${base}/sandbox/registry/stop`)).status, 405);
+  });
+});

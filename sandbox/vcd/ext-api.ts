@@ -1,0 +1,151 @@
+// `/ext-api/<path>`: VCD's transparent HTTP proxy to external endpoints (vcd-ext-sdk, "API
+// extensibility via HTTP"). The first API filter with scope EXT_API, of an enabled endpoint, whose
+// pattern matches `/<path>` takes the request; what its pattern matches before the final `.*` is
+// removed, the rest is appended to the endpoint's rootUrl (`/custom/.*`: `/ext-api/custom/get/1?a=b`
+// → `<rootUrl>/get/1?a=b`, `/ext-api/custom/` → `<rootUrl>`). Method, query and body are streamed;
+// the endpoint's status, headers (minus hop-by-hop ones) and body come back as they are.
+// Documented: "any valid Cloud Director user" may call it, authenticated by the request's own
+// Authorization header; the endpoint's certificate "has to be trusted in Cloud Director's system
+// organization". Assumed: the path is forwarded raw (not decoded: `%252F` stays `%252F`), VCD's
+// credentials, cookies and versioned Accept header stay behind, hostnames are verified, and failures
+// to reach the endpoint answer like a Jetty proxy would: 502 (refused, untrusted) or 504 (timeout).
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { request as httpRequest } from 'node:http';
+import { isIP } from 'node:net';
+import { connect as connectTls, type TLSSocket } from 'node:tls';
+import type { StateStore } from '../lib/state.js';
+import { compilePattern } from './api-filters.js';
+import { VcdError } from './errors.js';
+import type { VcdState } from './model.js';
+import { matchesHost, peerChain, whyUntrusted } from './probe.js';
+import { systemTrustAnchors } from './trusted-certificates.js';
+
+const CONNECT_TIMEOUT_MS = 10_000;
+const RESPONSE_TIMEOUT_MS = 60_000;
+
+/** Not forwarded: hop-by-hop headers (RFC 9110 §7.6.1), VCD's own credentials and cookies, and Host (replaced). */
+const DROPPED_REQUEST_HEADERS = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'expect',
+  'host',
+  'authorization',
+  'x-vcloud-authorization',
+  'cookie',
+  'x-vmware-vcloud-tenant-context',
+]);
+const DROPPED_RESPONSE_HEADERS = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+
+export interface ExtApiTarget {
+  url: URL;
+  endpointId: string;
+}
+
+/** The endpoint URL for a raw `/ext-api/…` path and query, or undefined when no filter takes it. */
+export function resolveExtApiTarget(state: VcdState, rawPathAndQuery: string): ExtApiTarget | undefined {
+  const queryAt = rawPathAndQuery.indexOf('?');
+  const rawPath = queryAt < 0 ? rawPathAndQuery : rawPathAndQuery.slice(0, queryAt);
+  const query = queryAt < 0 ? '' : rawPathAndQuery.slice(queryAt);
+  const subPath = rawPath.replace(/^\/ext-api/, '') || '/';
+  for (const filter of state.apiFilters.filter((candidate) => candidate.urlScope === 'EXT_API')) {
+    const endpoint = state.externalEndpoints.find((candidate) => candidate.id === filter.externalSystemId);
+    if (!endpoint?.enabled) continue;
+    const match = compilePattern(filter.urlPattern).exec(subPath);
+    if (!match) continue;
+    const rest = (match.groups?.['rest'] ?? '').replace(/^\/+/, '');
+    const root = endpoint.rootUrl.replace(/\/+$/, '');
+    return { url: new URL(`${root}${rest === '' ? '' : `/${rest}`}${query}`), endpointId: endpoint.id };
+  }
+  return undefined;
+}
+
+/** Forwards the request; rejects with a VcdError when the endpoint cannot be used (the router answers it). */
+export async function forwardExtApi(state: StateStore<VcdState>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const target = resolveExtApiTarget(state.get(), req.url ?? '/');
+  if (!target) throw new VcdError(404, `No API filter routes ${(req.url ?? '').split('?')[0] ?? ''} to an enabled external endpoint.`);
+  const socket = await openTrustedTls(target.url, systemTrustAnchors(state.get()));
+  await new Promise<void>((resolve, reject) => {
+    const outgoing = httpRequest(
+      {
+        method: req.method,
+        path: `${target.url.pathname}${target.url.search}`,
+        headers: forwardedHeaders(req, target.url),
+        createConnection: () => socket,
+        timeout: RESPONSE_TIMEOUT_MS,
+      },
+      (upstream) => {
+        const headers: string[] = [];
+        for (let i = 0; i + 1 < upstream.rawHeaders.length; i += 2) {
+          const name = upstream.rawHeaders[i] ?? '';
+          if (!DROPPED_RESPONSE_HEADERS.has(name.toLowerCase())) headers.push(name, upstream.rawHeaders[i + 1] ?? '');
+        }
+        res.writeHead(upstream.statusCode ?? 502, upstream.statusMessage, headers);
+        upstream.pipe(res);
+        upstream.on('end', () => resolve());
+        upstream.on('error', () => res.destroy());
+      },
+    );
+    outgoing.on('timeout', () => outgoing.destroy(new VcdError(504, `The external endpoint ${target.endpointId} did not answer in time.`)));
+    outgoing.on('error', (error) => {
+      socket.destroy();
+      if (res.headersSent) {
+        res.destroy();
+        resolve();
+      } else {
+        reject(
+          error instanceof VcdError ? error : new VcdError(502, `The external endpoint ${target.endpointId} failed: ${error.message}`),
+        );
+      }
+    });
+    res.on('close', () => {
+      if (!res.writableFinished) outgoing.destroy();
+    });
+    req.pipe(outgoing);
+  });
+}
+
+/** A TLS connection to the endpoint whose chain leads to System's trusted certificates and names the host. */
+function openTrustedTls(url: URL, anchors: ReturnType<typeof systemTrustAnchors>): Promise<TLSSocket> {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const port = Number(url.port || 443);
+  return new Promise((resolve, reject) => {
+    const socket = connectTls({ host, port, servername: isIP(host) ? undefined : host, rejectUnauthorized: false });
+    const fail = (status: number, message: string): void => {
+      socket.destroy();
+      reject(new VcdError(status, message));
+    };
+    socket.setTimeout(CONNECT_TIMEOUT_MS, () => fail(504, `No answer from ${url.host} within ${CONNECT_TIMEOUT_MS / 1000} s.`));
+    socket.once('secureConnect', () => {
+      socket.setTimeout(0);
+      const chain = peerChain(socket.getPeerCertificate(true));
+      const distrust = whyUntrusted(chain, anchors);
+      if (distrust) return fail(502, `The certificate of ${url.host} is not trusted by the System organization: ${distrust}`);
+      const [leaf] = chain;
+      if (leaf && !matchesHost(leaf, host)) return fail(502, `The certificate of ${url.host} is not valid for ${host}.`);
+      resolve(socket);
+    });
+    socket.on('error', (error) => fail(502, `Cannot connect to ${url.host}: ${error.message}`));
+  });
+}
+
+function forwardedHeaders(req: IncomingMessage, url: URL): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = { host: url.host };
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i] ?? '';
+    const value = req.rawHeaders[i + 1] ?? '';
+    const lower = name.toLowerCase();
+    if (DROPPED_REQUEST_HEADERS.has(lower)) continue;
+    // VCD's `Accept: application/json;version=39.0` is for VCD, not for the endpoint.
+    if (lower === 'accept' && /;\s*version=/i.test(value)) continue;
+    const previous = headers[lower];
+    headers[lower] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [String(previous)]), value];
+  }
+  return headers;
+}
