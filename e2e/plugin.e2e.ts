@@ -75,7 +75,7 @@ test.describe('CSE Airgap in the provider portal', () => {
     await expect(plugin.tab('registry-settings')).toHaveText('Paramètres du registre de conteneurs');
     await expect(plugin.tab('airgap')).toHaveText('Isolement réseau');
     await expect(plugin.bootstrapCount()).toHaveText('Aucun certificat');
-    await expect(page.getByText('URL du registre')).toBeVisible();
+    await expect(page.getByText('URL du registre').first()).toBeVisible();
   });
 });
 

@@ -2,7 +2,7 @@
 import { Page, Request, expect } from '@playwright/test';
 import { readSandboxInfo } from './sandbox-process';
 
-export type PersonaId = 'sysadmin' | 'acme-admin' | 'globex-admin' | 'acme-user';
+export type PersonaId = 'sysadmin' | 'cse-viewer' | 'acme-admin' | 'globex-admin' | 'acme-user';
 
 export class Portal {
   readonly info = readSandboxInfo();
@@ -67,13 +67,43 @@ export class PluginPage {
   }
 
   registryUrl() {
-    return this.page.locator('[data-test="registry-url"]');
+    return this.page.locator('[data-test="registry-url"]').first();
   }
   bootstrapCount() {
-    return this.page.locator('[data-test="bootstrap-count"]');
+    return this.page.locator('[data-test="bootstrap-certificates"] [data-test="certificate-count"]');
   }
   nodeCount() {
-    return this.page.locator('[data-test="node-count"]');
+    return this.page.locator('[data-test="node-certificates"] [data-test="certificate-count"]');
+  }
+  urlInput() {
+    return this.page.locator('[data-test="registry-url-input"]');
+  }
+  urlError(code: string) {
+    return this.page.locator(`[data-test="url-error-${code}"]`);
+  }
+  urlFix(code: string) {
+    return this.page.locator(`[data-test="url-fix-${code}"]`);
+  }
+  derived() {
+    return this.page.locator('[data-test="derived-locations"]');
+  }
+  saveButton() {
+    return this.page.locator('[data-test="save"]');
+  }
+  saved() {
+    return this.page.locator('[data-test="saved"]');
+  }
+  saveDisabledReason() {
+    return this.page.locator('[data-test="save-disabled-reason"]');
+  }
+  conflict() {
+    return this.page.locator('[data-test="conflict"]');
+  }
+  conflictReapply() {
+    return this.page.locator('[data-test="conflict-reapply"]');
+  }
+  registryCheck(): RegistryCheckPanel {
+    return new RegistryCheckPanel(this.page);
   }
   errorAlert() {
     return this.page.locator('[data-test="vcd-error"]');
@@ -86,5 +116,54 @@ export class PluginPage {
   }
   async retry(): Promise<void> {
     await this.errorAlert().getByRole('button').click();
+  }
+}
+
+export class RegistryCheckPanel {
+  constructor(readonly page: Page) {}
+
+  step(id: 'connection' | 'certificate' | 'registryApi' | 'harbor' | 'project') {
+    return this.page.locator(`[data-test="step-${id}"]`);
+  }
+  chain() {
+    return this.page.locator('[data-test="served-chain"]');
+  }
+  kept() {
+    return this.page.locator('[data-test="check-kept"]');
+  }
+  lastCheck() {
+    return this.page.locator('[data-test="last-check"]');
+  }
+
+  /** Creates the external endpoint + API filter unless VCD already proxies this registry. */
+  async ensureVcdAccess(): Promise<void> {
+    const ready = this.page.locator('[data-test="ext-api-ready"]');
+    const create = this.page.locator('[data-test="ext-api-create"]');
+    await expect(ready.or(create)).toBeVisible();
+    if (await create.isVisible()) {
+      await expect(this.page.locator('[data-test="ext-api-plan"]')).toContainText('EXT_API');
+      await create.click();
+    }
+    await expect(ready).toBeVisible();
+  }
+
+  /** Creates the plug-in's entity type unless it exists. */
+  async ensureStorage(): Promise<void> {
+    const create = this.page.locator('[data-test="storage-create"]');
+    if (await create.isVisible()) {
+      await create.click();
+      await expect(create).toHaveCount(0);
+    }
+  }
+
+  async run(): Promise<void> {
+    await this.page.locator('[data-test="run-check"]').click();
+    await expect(this.page.locator('[data-test="run-check"]')).toBeEnabled({ timeout: 30_000 });
+  }
+
+  async expectAllStepsPassed(): Promise<void> {
+    for (const id of ['connection', 'certificate', 'registryApi', 'harbor', 'project'] as const) {
+      await expect(this.step(id), id).toHaveAttribute('data-verdict', 'passed');
+    }
   }
 }

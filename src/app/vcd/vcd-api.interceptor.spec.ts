@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { AuthTokenHolder } from './container-hooks';
-import { RequestTarget, authorizationHeaders, requestTarget } from './vcd-api.interceptor';
+import { RequestTarget, authorizationHeaders, requestTarget, vcdPath } from './vcd-api.interceptor';
 import { PROVIDER_SESSION, answerVersions, provideVcdTesting } from './testing/vcd-testing';
 
 describe('vcdApiInterceptor', () => {
@@ -87,10 +87,22 @@ describe('requestTarget', () => {
     ['https://vcd.example.com/plugins/x/i18n.json', 'other'],
     ['https://harbor.example.com/api/v2.0/ping', 'other'],
     ['https://harbor.example.com/ext-api/x', 'other'],
+    ['https://vcd.example.com/api/task/2f1c', 'vcdApi'],
   ];
   for (const [url, expected] of cases) {
     it(`sends ${url} to ${expected}`, () => expect(requestTarget(url, 'https://vcd.example.com')).toBe(expected));
   }
+});
+
+describe('vcdPath', () => {
+  it("reads an absolute URL on the page's origin when the API root is the page itself ('')", () => {
+    expect(vcdPath('http://127.0.0.1:8080/api/task/1', '', 'http://127.0.0.1:8080')).toBe('/api/task/1');
+    expect(vcdPath('http://evil.example.com/api/task/1', '', 'http://127.0.0.1:8080')).toBeUndefined();
+  });
+  it('keeps relative paths and strips the API root', () => {
+    expect(vcdPath('/cloudapi/1.0.0/orgs', 'https://vcd.example.com')).toBe('/cloudapi/1.0.0/orgs');
+    expect(vcdPath('https://vcd.example.com/cloudapi/1.0.0/orgs?page=2', 'https://vcd.example.com')).toBe('/cloudapi/1.0.0/orgs?page=2');
+  });
 });
 
 describe('authorizationHeaders', () => {

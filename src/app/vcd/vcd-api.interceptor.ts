@@ -11,8 +11,24 @@ import { AUTH_TOKEN_HOLDER, AuthTokenHolder, VCD_SESSION } from './container-hoo
 /** Where a request goes: VCD's own API, VCD's API-extension proxy (/ext-api), or elsewhere. */
 export type RequestTarget = 'vcdApi' | 'extApi' | 'other';
 
+/**
+ * The path of `url` on VCD, or undefined when it points elsewhere. VCD hands out absolute URLs
+ * (a task's Location): those count when they share the API root's (or the page's) origin.
+ */
+export function vcdPath(url: string, apiRootUrl: string, pageOrigin = globalThis.location?.origin ?? ''): string | undefined {
+  if (apiRootUrl && url.startsWith(apiRootUrl)) return url.slice(apiRootUrl.length);
+  if (url.startsWith('/')) return url;
+  try {
+    const parsed = new URL(url);
+    const vcdOrigin = apiRootUrl ? new URL(apiRootUrl).origin : pageOrigin;
+    return parsed.origin === vcdOrigin ? `${parsed.pathname}${parsed.search}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function requestTarget(url: string, apiRootUrl: string): RequestTarget {
-  const path = url.startsWith(apiRootUrl) ? url.slice(apiRootUrl.length) : url;
+  const path = vcdPath(url, apiRootUrl) ?? '';
   if (/^\/(cloudapi|api)\//.test(path)) return 'vcdApi';
   if (path.startsWith('/ext-api/')) return 'extApi';
   return 'other';
@@ -20,7 +36,7 @@ export function requestTarget(url: string, apiRootUrl: string): RequestTarget {
 
 /** cloudapi speaks application/json; the legacy /api (tasks, …) wants VCD's `application/*+json`. */
 export function acceptFor(url: string, apiRootUrl: string, version: string): string {
-  const path = url.startsWith(apiRootUrl) ? url.slice(apiRootUrl.length) : url;
+  const path = vcdPath(url, apiRootUrl) ?? '';
   return path.startsWith('/api/') ? `application/*+json;version=${version}` : `application/json;version=${version}`;
 }
 

@@ -3,7 +3,7 @@
  * this plug-in lets a provider change, saved without ever overwriting someone else's change.
  */
 import { ChangeDetectionStrategy, Component, DestroyRef, EventEmitter, Input, OnChanges, Output, inject, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { ClrAlertModule, ClrFormsModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
 import { StoredCertificatesComponent } from '../../certificates/ui/stored-certificates.component';
@@ -45,6 +45,8 @@ export class RegistrySettingsComponent implements OnChanges {
   private readonly destroyRef = inject(DestroyRef);
 
   readonly url = new FormControl('', { nonNullable: true, validators: [(control) => registryUrlErrors(String(control.value))] });
+  // A FormGroup on the <form> makes Angular handle submit (no native page reload).
+  readonly form = new FormGroup({ url: this.url });
   readonly validation = signal<RegistryUrlValidation>(validateRegistryUrl(''));
   readonly saving = signal(false);
   readonly conflict = signal<Conflict | undefined>(undefined);
@@ -60,7 +62,9 @@ export class RegistrySettingsComponent implements OnChanges {
 
   ngOnChanges(): void {
     if (!this.url.dirty) {
-      this.url.setValue(this.document.settings.containerRegistryUrl);
+      // Not a user edit: keep "Saved" showing after a save brings the new document in.
+      this.url.setValue(this.document.settings.containerRegistryUrl, { emitEvent: false });
+      this.validation.set(validateRegistryUrl(this.url.value));
     }
     if (!this.access.canWrite) this.url.disable({ emitEvent: false });
     else this.url.enable({ emitEvent: false });

@@ -15,14 +15,19 @@ describe('writeAccess', () => {
       expected: { canWrite: true },
     },
     {
-      name: 'lets a provider with Full Control write',
-      args: ['service-provider', new Set(['vmware:VCDKEConfig: Full Control']), FOUND],
+      name: 'lets a provider with Full Access write',
+      args: ['service-provider', new Set(['vmware:VCDKEConfig: Full Access']), FOUND],
       expected: { canWrite: true },
     },
     {
-      name: 'lets a System Administrator (Administrator Full Control) write',
-      args: ['service-provider', new Set(['vmware:VCDKEConfig: Administrator Full Control']), FOUND],
+      name: 'lets a System Administrator (Administrator Full access, any case) write',
+      args: ['service-provider', new Set(['vmware:VCDKEConfig: Administrator Full Access']), FOUND],
       expected: { canWrite: true },
+    },
+    {
+      name: 'stops a provider with Administrator View only',
+      args: ['service-provider', new Set(['vmware:VCDKEConfig: Administrator View', 'vmware:VCDKEConfig: View']), FOUND],
+      expected: { canWrite: false, reason: 'missingRight' },
     },
     {
       name: 'stops a provider with View only',

@@ -2,12 +2,17 @@
 import { SessionScope } from '../../../vcd';
 import { CseConfigLookup } from './vcdke-config';
 
-/** The VCDKEConfig rights that allow a write (VCD creates these five per RDE type). */
+/**
+ * The VCDKEConfig rights that allow a write. VCD creates five rights per RDE type: View, Modify,
+ * Full Access, Administrator View, Administrator Full access (spelled so; compared ignoring case).
+ */
 export const VCDKE_CONFIG_WRITE_RIGHTS: readonly string[] = [
   'vmware:VCDKEConfig: Modify',
-  'vmware:VCDKEConfig: Full Control',
-  'vmware:VCDKEConfig: Administrator Full Control',
+  'vmware:VCDKEConfig: Full Access',
+  'vmware:VCDKEConfig: Administrator Full access',
 ];
+
+const WRITE_RIGHTS = new Set(VCDKE_CONFIG_WRITE_RIGHTS.map((right) => right.toLowerCase()));
 
 export type WriteAccess =
   | { readonly canWrite: true }
@@ -19,5 +24,7 @@ export function writeAccess(scope: SessionScope, rights: ReadonlySet<string> | u
   if (lookup.kind === 'missing') return { canWrite: false, reason: 'missing' };
   if (lookup.kind === 'ambiguous') return { canWrite: false, reason: 'ambiguous', count: lookup.count };
   if (!rights) return { canWrite: false, reason: 'rightsUnknown' };
-  return VCDKE_CONFIG_WRITE_RIGHTS.some((right) => rights.has(right)) ? { canWrite: true } : { canWrite: false, reason: 'missingRight' };
+  return [...rights].some((right) => WRITE_RIGHTS.has(right.toLowerCase()))
+    ? { canWrite: true }
+    : { canWrite: false, reason: 'missingRight' };
 }

@@ -91,7 +91,10 @@ export class RegistryStatusRepository {
     );
   }
 
-  /** VCD creates entities asynchronously: 202 + a task whose owner is the new entity. */
+  /**
+   * VCD creates entities asynchronously: 202 + a task whose owner is the new entity. The task
+   * stays running until the entity is resolved, so take the owner as soon as the task names it.
+   */
   private createdEntityId(response: HttpResponse<unknown>): Observable<string> {
     const created = response.body as { id?: string } | null;
     if (response.status !== 202 && created?.id) return of(created.id);
@@ -101,10 +104,10 @@ export class RegistryStatusRepository {
     return timer(0, TASK_POLL_MS).pipe(
       take(TASK_MAX_POLLS),
       switchMap(() => this.http.get<Task>(location)),
-      filter((task) => task.status !== 'running' && task.status !== 'queued' && task.status !== 'preRunning'),
+      filter((task) => Boolean(task.owner?.id) || (task.status !== 'running' && task.status !== 'queued' && task.status !== 'preRunning')),
       take(1),
       switchMap((task) =>
-        task.status === 'success' && task.owner?.id
+        task.owner?.id && task.status !== 'error' && task.status !== 'aborted'
           ? of(task.owner.id)
           : throwError(
               (): VcdError => ({

@@ -1,0 +1,160 @@
+/*
+ * Container Registry Settings and the registry check, in Chromium, against the sandbox's VCD
+ * and its real registry.
+ */
+import { copyFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { Portal } from './support/portal';
+import { VcdApi } from './support/vcd-api';
+
+test.describe('Container Registry Settings', () => {
+  let api: VcdApi;
+
+  test.beforeEach(async ({ request }) => {
+    api = new VcdApi(request);
+    await api.logInAsSystemAdministrator();
+    await api.setRegistryUrl(api.info.containerRegistryUrl);
+  });
+
+  test('fixes a pasted https://…/tkg/ URL in one click, saves it, and VCD stores exactly that', async ({ page }) => {
+    const portal = new Portal(page);
+    await portal.logInAs('sysadmin');
+    const plugin = await portal.openCseAirgap();
+    const registryHostPort = api.info.containerRegistryUrl.split('/')[0];
+    await plugin.urlInput().fill(`https://${registryHostPort}/private/tkg/`);
+    await expect(plugin.urlError('scheme')).toContainText('Remove the scheme');
+    await expect(plugin.urlError('trailingSlash')).toBeVisible();
+    await expect(plugin.urlError('derivedSuffix')).toContainText('/tkg');
+    await expect(plugin.saveButton()).toBeDisabled();
+
+    await plugin.urlFix('scheme').click();
+    await expect(plugin.urlInput()).toHaveValue(`${registryHostPort}/private`);
+    await expect(plugin.derived()).toContainText(`${registryHostPort}/private/tkg`);
+    await expect(plugin.derived()).toContainText(`${registryHostPort}/private/tanzu_cli/plugins/plugin-inventory:latest`);
+    await plugin.saveButton().click();
+    await expect(plugin.saved()).toBeVisible();
+    await expect(plugin.registryUrl()).toHaveText(`${registryHostPort}/private`);
+
+    const stored = await api.vcdKeConfig();
+    expect(stored.entity.entity.profiles[0]?.['containerRegistryUrl']).toBe(`${registryHostPort}/private`);
+  });
+
+  test('never overwrites a concurrent change: 412 → the change is shown → re-apply keeps both', async ({ page }) => {
+    const portal = new Portal(page);
+    await portal.logInAs('sysadmin');
+    const plugin = await portal.openCseAirgap();
+    const registryHostPort = api.info.containerRegistryUrl.split('/')[0];
+    await plugin.urlInput().fill(`${registryHostPort}/mirror`);
+
+    await api.changeVcdKeConfig((entity) => {
+      const k8s = entity.entity.profiles[0]?.['K8Config'] as { mhc: { maxUnhealthyNodes: number } };
+      k8s.mhc.maxUnhealthyNodes = 42;
+    });
+
+    await plugin.saveButton().click();
+    await expect(plugin.conflict()).toBeVisible();
+    await expect(plugin.conflict()).toContainText('profiles[0].K8Config.mhc.maxUnhealthyNodes');
+    await plugin.conflictReapply().click();
+    await expect(plugin.saved()).toBeVisible();
+
+    const stored = await api.vcdKeConfig();
+    const profile = stored.entity.entity.profiles[0] as { containerRegistryUrl: string; K8Config: { mhc: { maxUnhealthyNodes: number } } };
+    expect(profile.containerRegistryUrl).toBe(`${registryHostPort}/mirror`);
+    expect(profile.K8Config.mhc.maxUnhealthyNodes).toBe(42);
+  });
+
+  test('disables Save with the reason for a provider without the Modify right', async ({ page }) => {
+    const portal = new Portal(page);
+    await portal.logInAs('cse-viewer');
+    const plugin = await portal.openCseAirgap();
+    await expect(plugin.saveDisabledReason()).toContainText('vmware:VCDKEConfig: Modify');
+    await expect(plugin.saveButton()).toBeDisabled();
+  });
+
+  test('shows a tenant administrator the settings read-only', async ({ page }) => {
+    const portal = new Portal(page);
+    await portal.logInAs('acme-admin');
+    const plugin = await portal.openCseAirgap();
+    await expect(plugin.registryUrl()).toHaveText(api.info.containerRegistryUrl);
+    await expect(plugin.urlInput()).toBeDisabled();
+    await expect(plugin.saveDisabledReason()).toContainText('only your service provider');
+  });
+});
+
+test.describe('Registry check', () => {
+  let api: VcdApi;
+
+  test.beforeEach(async ({ request }) => {
+    api = new VcdApi(request);
+    await api.logInAsSystemAdministrator();
+    await api.setRegistryUrl(api.info.containerRegistryUrl);
+  });
+
+  test('creates the VCD access and the storage, then passes every step against the real registry', async ({ page }) => {
+    const portal = new Portal(page);
+    await portal.logInAs('sysadmin');
+    const plugin = await portal.openCseAirgap();
+    await plugin.openTab('airgap');
+    const check = plugin.registryCheck();
+    await check.ensureVcdAccess();
+    await check.ensureStorage();
+    const started = Date.now();
+    await check.run();
+    await check.expectAllStepsPassed();
+    test.info().annotations.push({ type: 'registry check (ms)', description: String(Date.now() - started) });
+    await expect(check.chain()).toContainText('CSE Airgap Sandbox Root CA');
+    await expect(check.kept()).toBeVisible();
+    await page.screenshot({ path: 'test-results/registry-check.png', fullPage: true });
+    if (process.env['SCREENSHOTS']) copyFileSync('test-results/registry-check.png', 'docs/sandbox-registry-check.png');
+
+    await page.reload();
+    await plugin.openTab('airgap');
+    await expect(check.lastCheck()).toBeVisible();
+    await check.expectAllStepsPassed();
+  });
+
+  test('reports a stopped registry as a connection error and skips the rest', async ({ page }) => {
+    const portal = new Portal(page);
+    await portal.logInAs('sysadmin');
+    const plugin = await portal.openCseAirgap();
+    await plugin.openTab('airgap');
+    const check = plugin.registryCheck();
+    await check.ensureVcdAccess();
+    await api.stopRegistry();
+    try {
+      await check.run();
+      await expect(check.step('connection')).toHaveAttribute('data-verdict', 'failed');
+      await expect(check.step('connection')).toContainText('cannot connect');
+      await expect(check.step('project')).toHaveAttribute('data-verdict', 'skipped');
+    } finally {
+      await api.startRegistry();
+    }
+  });
+
+  test('says precisely that a private project cannot be pulled anonymously', async ({ page }) => {
+    const registryHostPort = api.info.containerRegistryUrl.split('/')[0];
+    await api.setRegistryUrl(`${registryHostPort}/private`);
+    const portal = new Portal(page);
+    await portal.logInAs('sysadmin');
+    const plugin = await portal.openCseAirgap();
+    await plugin.openTab('airgap');
+    const check = plugin.registryCheck();
+    await check.ensureVcdAccess();
+    await check.run();
+    await expect(check.step('registryApi')).toHaveAttribute('data-verdict', 'passed');
+    await expect(check.step('project')).toHaveAttribute('data-verdict', 'failed');
+    await expect(check.step('project')).toContainText('Project private is private');
+  });
+
+  test('explains each step in French', async ({ page }) => {
+    const portal = new Portal(page);
+    await portal.logInAs('sysadmin', 'fr');
+    const plugin = await portal.openCseAirgap();
+    await plugin.openTab('airgap');
+    const check = plugin.registryCheck();
+    await check.ensureVcdAccess();
+    await check.run();
+    await check.expectAllStepsPassed();
+    await expect(check.step('project')).toContainText('existe et est public');
+  });
+});

@@ -1,0 +1,70 @@
+/* Talks to the sandbox's VCD API directly, as another administrator (or a script) would. */
+import { APIRequestContext, expect } from '@playwright/test';
+import { readSandboxInfo } from './sandbox-process';
+
+const ACCEPT = 'application/json;version=39.0';
+
+export interface DefinedEntity {
+  id: string;
+  name: string;
+  entityType: string;
+  entity: { profiles: Record<string, unknown>[] } & Record<string, unknown>;
+}
+
+export class VcdApi {
+  readonly info = readSandboxInfo();
+  private token = '';
+
+  constructor(private readonly request: APIRequestContext) {}
+
+  private url(path: string): string {
+    return new URL(path, this.info.portalUrl).toString();
+  }
+
+  async logInAsSystemAdministrator(): Promise<void> {
+    const response = await this.request.post(this.url('/cloudapi/1.0.0/sessions/provider'), {
+      headers: { Accept: ACCEPT, Authorization: `Basic ${Buffer.from('administrator@System:sandbox').toString('base64')}` },
+    });
+    expect(response.ok()).toBeTruthy();
+    this.token = response.headers()['x-vmware-vcloud-access-token'] ?? '';
+  }
+
+  private headers(extra: Record<string, string> = {}): Record<string, string> {
+    return { Accept: ACCEPT, Authorization: `Bearer ${this.token}`, ...extra };
+  }
+
+  async vcdKeConfig(): Promise<{ entity: DefinedEntity; etag: string }> {
+    const list = await this.request.get(this.url('/cloudapi/1.0.0/entities/types/vmware/VCDKEConfig/1.1.0?filter=name==vcdKeConfig'), {
+      headers: this.headers(),
+    });
+    const [first] = ((await list.json()) as { values: DefinedEntity[] }).values;
+    if (!first) throw new Error('no vcdKeConfig in the sandbox');
+    const response = await this.request.get(this.url(`/cloudapi/1.0.0/entities/${first.id}`), { headers: this.headers() });
+    return { entity: (await response.json()) as DefinedEntity, etag: response.headers()['etag'] ?? '' };
+  }
+
+  /** Changes vcdKeConfig the way another administrator would, between the plug-in's read and write. */
+  async changeVcdKeConfig(change: (entity: DefinedEntity) => void): Promise<void> {
+    const { entity, etag } = await this.vcdKeConfig();
+    change(entity);
+    const response = await this.request.put(this.url(`/cloudapi/1.0.0/entities/${entity.id}`), {
+      headers: this.headers({ 'If-Match': etag, 'Content-Type': 'application/json' }),
+      data: entity,
+    });
+    expect(response.ok(), await response.text()).toBeTruthy();
+  }
+
+  async setRegistryUrl(url: string): Promise<void> {
+    await this.changeVcdKeConfig((entity) => {
+      (entity.entity.profiles[0] as Record<string, unknown>)['containerRegistryUrl'] = url;
+    });
+  }
+
+  async stopRegistry(): Promise<void> {
+    expect((await this.request.post(this.url('/sandbox/registry/stop'))).ok()).toBeTruthy();
+  }
+
+  async startRegistry(): Promise<void> {
+    expect((await this.request.post(this.url('/sandbox/registry/start'))).ok()).toBeTruthy();
+  }
+}
