@@ -47,7 +47,7 @@ describe('the sandbox registry switch and connection targets', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await targets.stop();
     await registry.stop();
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   });
 
   const cloudapi = (method: string, urlPath: string, body?: unknown): Promise<Response> =>

@@ -12,7 +12,7 @@ interface Counter {
 describe('StateStore', () => {
   let dir: string;
   before(async () => (dir = await mkdtemp(path.join(tmpdir(), 'state-test-'))));
-  after(() => rm(dir, { recursive: true, force: true }));
+  after(() => rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }));
 
   const fileIn = (name: string): string => path.join(dir, name, 'state.json');
 

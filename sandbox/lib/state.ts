@@ -58,6 +58,11 @@ export class StateStore<T> {
     return result;
   }
 
+  /** Resolves once every update already asked for is on disk (call before deleting the folder). */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
   private async write(value: T): Promise<void> {
     await mkdir(path.dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;

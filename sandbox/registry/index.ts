@@ -110,6 +110,7 @@ export async function startSandboxRegistry(opts: SandboxRegistryOptions): Promis
     await front.close();
     distribution.close();
     await registry?.stop();
+    await db.flush();
   };
 
   const agent = createTrustingAgent(pki.caPem);

@@ -62,7 +62,7 @@ describe('the docker-registry child process', () => {
   });
 
   after(async () => {
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   });
 
   describe('when the sandbox calls process.exit()', () => {

@@ -45,7 +45,7 @@ describe('startSandboxRegistry', () => {
   after(async () => {
     agent.destroy();
     await registry.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   });
 
   it('describes itself with the base a user types', () => {
@@ -211,7 +211,7 @@ describe('SandboxRegistry on restart and stop', () => {
   });
 
   after(async () => {
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   });
 
   it('keeps the CA and the images, and seeds nothing twice', async () => {

@@ -66,7 +66,7 @@ describe('TokenIssuer', () => {
   });
 
   after(async () => {
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   });
 
   const makeIssuer = (): TokenIssuer =>

@@ -68,7 +68,7 @@ export async function startVcd(opts: { caPem?: string } = {}): Promise<VcdUnderT
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await rm(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     },
   };
 }
@@ -105,7 +105,7 @@ export async function makeCertificate(opts: { subjectAltName?: string; issuer?: 
     await promisify(execFile)('openssl', args);
     return { certPem: await readFile(file('cert.pem'), 'utf8'), keyPem: await readFile(file('key.pem'), 'utf8') };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   }
 }
 

@@ -44,7 +44,7 @@ describe('Harbor v2.0 façade', () => {
   after(async () => {
     agent.destroy();
     await registry.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   });
 
   const get = (path: string, headers: Record<string, string> = {}): Promise<HttpsResponse> => client.get(`/api/v2.0${path}`, headers);

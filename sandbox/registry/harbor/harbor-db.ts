@@ -41,6 +41,11 @@ export interface ArtifactKey {
 export class HarborDb {
   private constructor(private readonly store: StateStore<HarborDbData>) {}
 
+  /** Waits for the pushes recorded so far to be written. */
+  flush(): Promise<void> {
+    return this.store.settled();
+  }
+
   static async open(file: string): Promise<HarborDb> {
     const now = new Date().toISOString();
     return new HarborDb(
