@@ -3,8 +3,10 @@
  * WebCrypto fingerprints). Pure apart from WebCrypto, which the browser provides.
  */
 import { BasicConstraintsExtension, SubjectAlternativeNameExtension, X509Certificate } from '@peculiar/x509';
+import { normalizePem } from './pem';
 
 export interface CertificateSummary {
+  /** Normalised (see `normalizePem`), so that equal certificates have equal PEMs. */
   readonly pem: string;
   readonly subject: string;
   readonly issuer: string;
@@ -38,21 +40,38 @@ function keyDetails(certificate: X509Certificate): { keyAlgorithm: string; keySi
   return { keyAlgorithm: algorithm.name };
 }
 
-export async function summarizeCertificate(pemOrDer: string | Uint8Array): Promise<CertificateSummary> {
+/** The DNS names (lower case) and IP addresses a TLS client matches a host against; CN is not one (RFC 6125). */
+export function subjectAltNames(certificate: X509Certificate): { dnsNames: string[]; ipAddresses: string[] } {
+  const names = certificate.getExtension(SubjectAlternativeNameExtension)?.names.items ?? [];
+  return {
+    dnsNames: names.filter((name) => name.type === 'dns').map((name) => name.value.toLowerCase()),
+    ipAddresses: names.filter((name) => name.type === 'ip').map((name) => name.value),
+  };
+}
+
+/**
+ * Parses a certificate and reads every field a summary needs, so that a broken one fails here, at
+ * once, rather than later in a getter (@peculiar/x509 decodes fields lazily).
+ */
+export function openCertificate(pemOrDer: string | Uint8Array): X509Certificate {
   const certificate = new X509Certificate(pemOrDer);
-  const san = certificate.getExtension(SubjectAlternativeNameExtension);
-  const names = san?.names.items ?? [];
+  void [certificate.subject, certificate.issuer, certificate.serialNumber, certificate.notBefore, certificate.notAfter];
+  void [certificate.extensions, certificate.publicKey.algorithm, certificate.signatureAlgorithm];
+  return certificate;
+}
+
+export async function summarizeCertificate(pemOrDer: string | Uint8Array | X509Certificate): Promise<CertificateSummary> {
+  const certificate = pemOrDer instanceof X509Certificate ? pemOrDer : openCertificate(pemOrDer);
   const constraints = certificate.getExtension(BasicConstraintsExtension);
   const signature = certificate.signatureAlgorithm as { hash?: { name?: string } };
   return {
-    pem: certificate.toString('pem'),
+    pem: normalizePem(new Uint8Array(certificate.rawData)),
     subject: certificate.subject,
     issuer: certificate.issuer,
     serialNumber: certificate.serialNumber,
     notBefore: certificate.notBefore,
     notAfter: certificate.notAfter,
-    dnsNames: names.filter((name) => name.type === 'dns').map((name) => name.value.toLowerCase()),
-    ipAddresses: names.filter((name) => name.type === 'ip').map((name) => name.value),
+    ...subjectAltNames(certificate),
     sha256Fingerprint: hex(await certificate.getThumbprint('SHA-256')),
     isCa: constraints?.ca === true,
     isSelfIssued: certificate.subject === certificate.issuer,
