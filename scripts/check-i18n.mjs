@@ -1,5 +1,6 @@
 // Every locale has the same keys, the same ICU placeholders per key, no BOM, and valid ICU.
 import MessageFormat from '@messageformat/core';
+import { parse } from '@messageformat/parser';
 import { LOCALES, flatten, readLocaleFile } from './i18n-lib.mjs';
 
 const problems = [];
@@ -10,10 +11,20 @@ for (const locale of LOCALES) {
   catalogs[locale] = flatten(messages);
 }
 
-/** The argument names a message uses ({name}, {name, plural, …}), without the plural '#'. */
+/** The argument names a message uses ({name}, {name, plural, …}), read by the ICU parser itself. */
 function placeholders(message) {
   const names = new Set();
-  for (const match of message.matchAll(/\{\s*([A-Za-z_][\w]*)\s*(?:,|\})/g)) names.add(match[1]);
+  const walk = (tokens) => {
+    for (const token of tokens) {
+      if (token.arg) names.add(token.arg);
+      for (const branch of token.cases ?? []) walk(branch.tokens);
+    }
+  };
+  try {
+    walk(parse(message));
+  } catch {
+    // Invalid ICU is reported below, with the compiler's message.
+  }
   return [...names].sort().join(',');
 }
 

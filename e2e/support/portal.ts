@@ -105,6 +105,9 @@ export class PluginPage {
   registryCheck(): RegistryCheckPanel {
     return new RegistryCheckPanel(this.page);
   }
+  certificates(): CertificatesPanel {
+    return new CertificatesPanel(this.page);
+  }
   errorAlert() {
     return this.page.locator('[data-test="vcd-error"]');
   }
@@ -165,5 +168,44 @@ export class RegistryCheckPanel {
     for (const id of ['connection', 'certificate', 'registryApi', 'harbor', 'project'] as const) {
       await expect(this.step(id), id).toHaveAttribute('data-verdict', 'passed');
     }
+  }
+}
+
+export class CertificatesPanel {
+  constructor(readonly page: Page) {}
+
+  async upload(file: string): Promise<void> {
+    await this.page.locator('[data-test="certificate-files"]').setInputFiles(file);
+  }
+  pasteArea() {
+    return this.page.locator('[data-test="certificate-paste"]');
+  }
+  async paste(text: string): Promise<void> {
+    await this.pasteArea().fill(text);
+    await this.page.locator('[data-test="certificate-paste-read"]').click();
+  }
+  candidate(role: 'root' | 'intermediate' | 'leaf') {
+    return this.page.locator(`[data-test="candidate-${role}"]`);
+  }
+  proof(target: 'bootstrap' | 'nodes') {
+    return this.page.locator(`[data-test="proof-${target}"]`);
+  }
+  needsCheck() {
+    return this.page.locator('[data-test="proof-needs-check"]');
+  }
+  rejection(code: string) {
+    return this.page.locator(`[data-test="rejection-${code}"]`);
+  }
+  privateKeyRefused() {
+    return this.page.locator('[data-test="private-key-refused"]');
+  }
+  saveButton() {
+    return this.page.locator('[data-test="save-certificates"]');
+  }
+  async save(): Promise<void> {
+    await this.saveButton().click();
+  }
+  saved() {
+    return this.page.locator('[data-test="certificates-saved"]');
   }
 }

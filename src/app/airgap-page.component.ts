@@ -7,6 +7,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, injec
 import { ClrAlertModule, ClrSpinnerModule, ClrTabsModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
 import { catchError, forkJoin, map, of } from 'rxjs';
+import { CertificatesSectionComponent } from './certificates/ui/certificates-section.component';
 import { CseConfigSummaryComponent } from './cse-config-summary.component';
 import { RegistryCheckComponent } from './registry/ui/registry-check.component';
 import { RegistrySettingsComponent } from './registry/ui/registry-settings.component';
@@ -39,6 +40,7 @@ type PageState =
     VcdErrorAlertComponent,
     RegistrySettingsComponent,
     RegistryCheckComponent,
+    CertificatesSectionComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './airgap-page.component.html',

@@ -11,6 +11,7 @@ import { AirgapPageComponent } from './airgap-page.component';
 import { ExternalEndpointService } from './registry/data/external-endpoint.service';
 import { RegistryCheckRunner } from './registry/data/registry-check-runner';
 import { RegistryHttp } from './registry/data/registry-http';
+import { ServedChainState } from './registry/data/served-chain.state';
 import { CseConfigRepository } from './shared/cse-config';
 import { RegistryStatusRepository } from './shared/status-store/data/registry-status.repository';
 import { providePluginLocale } from './shared/i18n/plugin-locale';
@@ -30,6 +31,7 @@ import { containerHooks, provideVcdHost } from './vcd';
     RegistryCheckRunner,
     ExternalEndpointService,
     RegistryStatusRepository,
+    ServedChainState,
   ],
 })
 export class AirgapPluginModule {

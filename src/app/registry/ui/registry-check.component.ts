@@ -18,6 +18,7 @@ import { ParsedRegistryUrl, validateRegistryUrl } from '../domain/registry-url';
 import { AccessSetupState, ExternalEndpointService } from '../data/external-endpoint.service';
 import { DEFAULT_TIMEOUT_SECONDS } from '../data/registry-http';
 import { RegistryCheckProgress, RegistryCheckRunner } from '../data/registry-check-runner';
+import { ServedChainState } from '../data/served-chain.state';
 import { ServedChainComponent } from './served-chain.component';
 import { StorageSetupComponent } from './storage-setup.component';
 
@@ -55,6 +56,7 @@ export class RegistryCheckComponent implements OnInit, OnChanges {
   private readonly endpoints = inject(ExternalEndpointService);
   private readonly statusStore = inject(RegistryStatusRepository);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly servedChain = inject(ServedChainState);
   private running?: Subscription;
 
   readonly accessKind = new FormControl<'extApi' | 'direct'>('extApi', { nonNullable: true });
@@ -124,7 +126,10 @@ export class RegistryCheckComponent implements OnInit, OnChanges {
             this.accessKind.setValue(status.accessPath.kind);
             if (status.accessPath.kind === 'direct') this.directUrl.setValue(status.accessPath.url);
           }
-          if (status.lastRegistryCheck?.base === this.registryUrl) this.lastRecord.set(status.lastRegistryCheck);
+          if (status.lastRegistryCheck?.base === this.registryUrl) {
+            this.lastRecord.set(status.lastRegistryCheck);
+            this.share(status.lastRegistryCheck);
+          }
         },
         error: (error: unknown) => this.error.set(toVcdError(error)),
       });
@@ -202,9 +207,22 @@ export class RegistryCheckComponent implements OnInit, OnChanges {
       });
   }
 
+  /** Lets the certificates section prove CAs against what the registry served. */
+  private share(record: RegistryCheckRecord): void {
+    const parsed = this.parsed();
+    if (parsed && record.chain.length > 0) {
+      this.servedChain.chain.set({
+        host: parsed.host,
+        pems: record.chain.map((certificate) => certificate.pem),
+        checkedAt: record.checkedAt,
+      });
+    }
+  }
+
   /** Keeps the result (and the access path) in the plug-in's status entity, when storage is set up. */
   private keep(record: RegistryCheckRecord): void {
     this.lastRecord.set(record);
+    this.share(record);
     if (this.storage() !== 'ready') {
       this.kept.set('notKept');
       return;

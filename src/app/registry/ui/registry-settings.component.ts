@@ -9,6 +9,7 @@ import { I18nModule } from '@vcd/i18n';
 import { StoredCertificatesComponent } from '../../certificates/ui/stored-certificates.component';
 import { CseConfigDocument, CseConfigRepository, FieldChange, WriteAccess, touchesRegistryUrl } from '../../shared/cse-config';
 import { untilDestroyed } from '../../shared/rx/until-destroyed';
+import { ConflictPanelComponent } from '../../shared/ui/conflict-panel.component';
 import { VcdErrorAlertComponent } from '../../shared/ui/vcd-error-alert.component';
 import { VcdError, toVcdError } from '../../vcd';
 import { RegistryUrlValidation, registryUrlErrors, validateRegistryUrl } from '../domain/registry-url';
@@ -31,6 +32,7 @@ interface Conflict {
     StoredCertificatesComponent,
     RegistryUrlFeedbackComponent,
     VcdErrorAlertComponent,
+    ConflictPanelComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './registry-settings.component.html',
@@ -136,9 +138,5 @@ export class RegistrySettingsComponent implements OnChanges {
     this.conflict.set(undefined);
     this.url.markAsPristine();
     this.saved.emit(conflict.latest);
-  }
-
-  display(value: unknown): string {
-    return value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
   }
 }

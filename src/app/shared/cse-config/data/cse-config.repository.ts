@@ -2,7 +2,7 @@
 import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, map, of, switchMap, throwError } from 'rxjs';
 import { CloudApiClient, DefinedEntity, VcdError, isVcdError } from '../../../vcd';
-import { FieldChange, diffJson, withContainerRegistryUrl } from '../domain/safe-write';
+import { ConfigChange, FieldChange, diffJson, withCertificateAuthorities, withContainerRegistryUrl } from '../domain/safe-write';
 import {
   CseConfigLookup,
   JsonObject,
@@ -51,7 +51,19 @@ export class CseConfigRepository {
    * reads the current entity and reports what the other writer changed; it never retries blindly.
    */
   saveRegistryUrl(base: CseConfigDocument, url: string): Observable<SaveOutcome> {
-    const entity: DefinedEntity<JsonObject> = { ...base.entity, entity: withContainerRegistryUrl(base.entity.entity, url) };
+    return this.save(base, (config) => withContainerRegistryUrl(config, url));
+  }
+
+  /** Writes the two CA lists the same way: one guarded PUT, a diff on conflict. */
+  saveCertificateAuthorities(
+    base: CseConfigDocument,
+    lists: { readonly bootstrap: readonly string[]; readonly nodes: readonly string[] },
+  ): Observable<SaveOutcome> {
+    return this.save(base, (config) => withCertificateAuthorities(config, lists));
+  }
+
+  save(base: CseConfigDocument, change: ConfigChange): Observable<SaveOutcome> {
+    const entity: DefinedEntity<JsonObject> = { ...base.entity, entity: change(base.entity.entity) };
     return this.cloudApi.putEntity(entity, base.etag).pipe(
       map(
         ({ value, etag }): SaveOutcome => ({

@@ -1,5 +1,13 @@
 import { JsonObject } from './vcdke-config';
-import { NoProfileError, diffJson, touchesRegistryUrl, withContainerRegistryUrl } from './safe-write';
+import {
+  NODE_CAS_PATH,
+  NoProfileError,
+  diffJson,
+  touchesAny,
+  touchesRegistryUrl,
+  withCertificateAuthorities,
+  withContainerRegistryUrl,
+} from './safe-write';
 
 function config(): JsonObject {
   return {
@@ -74,5 +82,31 @@ describe('touchesRegistryUrl', () => {
   it('tells whether the other writer changed the registry URL too', () => {
     expect(touchesRegistryUrl([{ path: 'profiles[0].containerRegistryUrl', before: 'a', after: 'b' }])).toBeTrue();
     expect(touchesRegistryUrl([{ path: 'profiles[0].K8Config.certificateAuthorities[0]' }])).toBeFalse();
+  });
+});
+
+describe('withCertificateAuthorities', () => {
+  it('replaces only the two CA lists; every other field round-trips deep-equal', () => {
+    const original = config();
+    const changed = withCertificateAuthorities(original, { bootstrap: ['X'], nodes: ['A', 'X'] });
+    expect(diffJson(original, changed).map((change) => change.path)).toEqual([
+      'profiles[0].K8Config.certificateAuthorities[1]',
+      'profiles[0].bootstrapClusterConfig.certificateAuthorities[0]',
+    ]);
+  });
+
+  it('creates a missing list where CSE reads it', () => {
+    const changed = withCertificateAuthorities({ profiles: [{ name: 'p' }] }, { bootstrap: ['X'], nodes: [] });
+    expect(changed as unknown).toEqual({
+      profiles: [{ name: 'p', bootstrapClusterConfig: { certificateAuthorities: ['X'] }, K8Config: { certificateAuthorities: [] } }],
+    });
+  });
+});
+
+describe('touchesAny', () => {
+  it('matches a list and its elements', () => {
+    expect(touchesAny([{ path: `${NODE_CAS_PATH}[2]` }], [NODE_CAS_PATH])).toBeTrue();
+    expect(touchesAny([{ path: NODE_CAS_PATH }], [NODE_CAS_PATH])).toBeTrue();
+    expect(touchesAny([{ path: 'profiles[0].K8Config.cni.name' }], [NODE_CAS_PATH])).toBeFalse();
   });
 });

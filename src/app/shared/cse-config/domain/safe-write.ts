@@ -10,16 +10,44 @@ export class NoProfileError extends Error {
   }
 }
 
-/** A deep copy of `config` with profiles[0].containerRegistryUrl = url; nothing else differs. */
-export function withContainerRegistryUrl(config: JsonObject, url: string): JsonObject {
+/** A change to CSE's configuration: returns a modified deep copy, never touches its input. */
+export type ConfigChange = (config: JsonObject) => JsonObject;
+
+function withProfile(config: JsonObject, edit: (profile: JsonObject) => void): JsonObject {
   const copy = structuredClone(config);
   const profiles = copy['profiles'];
   const profile = Array.isArray(profiles) ? profiles[0] : undefined;
   if (typeof profile !== 'object' || profile === null || Array.isArray(profile)) {
     throw new NoProfileError();
   }
-  profile['containerRegistryUrl'] = url;
+  edit(profile);
   return copy;
+}
+
+function objectAt(parent: JsonObject, key: string): JsonObject {
+  const existing = parent[key];
+  if (typeof existing === 'object' && existing !== null && !Array.isArray(existing)) return existing;
+  const created: JsonObject = {};
+  parent[key] = created;
+  return created;
+}
+
+/** A deep copy of `config` with profiles[0].containerRegistryUrl = url; nothing else differs. */
+export function withContainerRegistryUrl(config: JsonObject, url: string): JsonObject {
+  return withProfile(config, (profile) => {
+    profile['containerRegistryUrl'] = url;
+  });
+}
+
+/** A deep copy with the two CA lists replaced (Bootstrap VM, cluster nodes); nothing else differs. */
+export function withCertificateAuthorities(
+  config: JsonObject,
+  lists: { readonly bootstrap: readonly string[]; readonly nodes: readonly string[] },
+): JsonObject {
+  return withProfile(config, (profile) => {
+    objectAt(profile, 'bootstrapClusterConfig')['certificateAuthorities'] = [...lists.bootstrap];
+    objectAt(profile, 'K8Config')['certificateAuthorities'] = [...lists.nodes];
+  });
 }
 
 export interface FieldChange {
@@ -54,8 +82,14 @@ export function diffJson(before: JsonValue | undefined, after: JsonValue | undef
 }
 
 export const REGISTRY_URL_PATH = 'profiles[0].containerRegistryUrl';
+export const BOOTSTRAP_CAS_PATH = 'profiles[0].bootstrapClusterConfig.certificateAuthorities';
+export const NODE_CAS_PATH = 'profiles[0].K8Config.certificateAuthorities';
 
-/** Whether the other writer changed the very field the user is editing. */
+/** Whether the other writer changed a field under one of `paths` (the fields the user is editing). */
+export function touchesAny(changes: readonly FieldChange[], paths: readonly string[]): boolean {
+  return changes.some((change) => paths.some((path) => change.path === path || change.path.startsWith(`${path}[`)));
+}
+
 export function touchesRegistryUrl(changes: readonly FieldChange[]): boolean {
-  return changes.some((change) => change.path === REGISTRY_URL_PATH);
+  return touchesAny(changes, [REGISTRY_URL_PATH]);
 }
