@@ -32,10 +32,7 @@ test.describe('CA certificates', () => {
   });
 
   test('tells a leaf from its CA, proves the CA makes the registry trusted, and saves it once to both lists', async ({ page }) => {
-    const portal = new Portal(page);
-    await portal.logInAs('sysadmin');
-    const plugin = await portal.openCseAirgap();
-    await plugin.openTab('airgap');
+    const plugin = await new Portal(page).openAirgapAs('sysadmin');
     const check = plugin.registryCheck();
     await check.ensureVcdAccess();
     await check.run();
@@ -77,10 +74,7 @@ test.describe('CA certificates', () => {
   });
 
   test('refuses a pasted private key prominently and sends nothing', async ({ page, request }) => {
-    const portal = new Portal(page);
-    await portal.logInAs('sysadmin');
-    const plugin = await portal.openCseAirgap();
-    await plugin.openTab('airgap');
+    const plugin = await new Portal(page).openAirgapAs('sysadmin');
     const certificates = plugin.certificates();
     const key = readFileSync(path.join(path.dirname(api.info.caFile), 'server.key'), 'utf8');
     const before = (await recordedRequests(request, api.info.portalUrl)).length;
@@ -95,10 +89,7 @@ test.describe('CA certificates', () => {
   });
 
   test('names what is wrong with a truncated certificate and with garbage, in French', async ({ page }) => {
-    const portal = new Portal(page);
-    await portal.logInAs('sysadmin', 'fr');
-    const plugin = await portal.openCseAirgap();
-    await plugin.openTab('airgap');
+    const plugin = await new Portal(page).openAirgapAs('sysadmin', 'fr');
     const certificates = plugin.certificates();
     const ca = readFileSync(api.info.caFile, 'utf8');
     await certificates.paste(ca.slice(0, ca.length - 40));

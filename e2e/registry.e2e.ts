@@ -7,15 +7,16 @@ import { expect, test } from '@playwright/test';
 import { Portal } from './support/portal';
 import { VcdApi } from './support/vcd-api';
 
+let api: VcdApi;
+
+// Every test starts from the sandbox's registry URL, whatever the previous one saved.
+test.beforeEach(async ({ request }) => {
+  api = new VcdApi(request);
+  await api.logInAsSystemAdministrator();
+  await api.setRegistryUrl(api.info.containerRegistryUrl);
+});
+
 test.describe('Container Registry Settings', () => {
-  let api: VcdApi;
-
-  test.beforeEach(async ({ request }) => {
-    api = new VcdApi(request);
-    await api.logInAsSystemAdministrator();
-    await api.setRegistryUrl(api.info.containerRegistryUrl);
-  });
-
   test('fixes a pasted https://…/tkg/ URL in one click, saves it, and VCD stores exactly that', async ({ page }) => {
     const portal = new Portal(page);
     await portal.logInAs('sysadmin');
@@ -82,19 +83,8 @@ test.describe('Container Registry Settings', () => {
 });
 
 test.describe('Registry check', () => {
-  let api: VcdApi;
-
-  test.beforeEach(async ({ request }) => {
-    api = new VcdApi(request);
-    await api.logInAsSystemAdministrator();
-    await api.setRegistryUrl(api.info.containerRegistryUrl);
-  });
-
   test('creates the VCD access and the storage, then passes every step against the real registry', async ({ page }) => {
-    const portal = new Portal(page);
-    await portal.logInAs('sysadmin');
-    const plugin = await portal.openCseAirgap();
-    await plugin.openTab('airgap');
+    const plugin = await new Portal(page).openAirgapAs('sysadmin');
     const check = plugin.registryCheck();
     await check.ensureVcdAccess();
     await check.ensureStorage();
@@ -114,10 +104,7 @@ test.describe('Registry check', () => {
   });
 
   test('reports a stopped registry as a connection error and skips the rest', async ({ page }) => {
-    const portal = new Portal(page);
-    await portal.logInAs('sysadmin');
-    const plugin = await portal.openCseAirgap();
-    await plugin.openTab('airgap');
+    const plugin = await new Portal(page).openAirgapAs('sysadmin');
     const check = plugin.registryCheck();
     await check.ensureVcdAccess();
     await api.stopRegistry();
@@ -134,10 +121,7 @@ test.describe('Registry check', () => {
   test('says precisely that a private project cannot be pulled anonymously', async ({ page }) => {
     const registryHostPort = api.info.containerRegistryUrl.split('/')[0];
     await api.setRegistryUrl(`${registryHostPort}/private`);
-    const portal = new Portal(page);
-    await portal.logInAs('sysadmin');
-    const plugin = await portal.openCseAirgap();
-    await plugin.openTab('airgap');
+    const plugin = await new Portal(page).openAirgapAs('sysadmin');
     const check = plugin.registryCheck();
     await check.ensureVcdAccess();
     await check.run();
@@ -147,10 +131,7 @@ test.describe('Registry check', () => {
   });
 
   test('explains each step in French', async ({ page }) => {
-    const portal = new Portal(page);
-    await portal.logInAs('sysadmin', 'fr');
-    const plugin = await portal.openCseAirgap();
-    await plugin.openTab('airgap');
+    const plugin = await new Portal(page).openAirgapAs('sysadmin', 'fr');
     const check = plugin.registryCheck();
     await check.ensureVcdAccess();
     await check.run();

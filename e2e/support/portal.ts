@@ -41,6 +41,14 @@ export class Portal {
     return plugin;
   }
 
+  /** Logs in and opens the plug-in's Airgap tab. */
+  async openAirgapAs(persona: PersonaId, lang: 'en' | 'fr' = 'en'): Promise<PluginPage> {
+    await this.logInAs(persona, lang);
+    const plugin = await this.openCseAirgap();
+    await plugin.openTab('airgap');
+    return plugin;
+  }
+
   portalKind(): Promise<string> {
     return this.page.locator('[data-test="portal-kind"]').innerText();
   }

@@ -18,18 +18,10 @@ import {
 import { ClrAlertModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
 import { ServedChainState } from '../../registry/data/served-chain.state';
-import {
-  CseConfigDocument,
-  CseConfigRepository,
-  BOOTSTRAP_CAS_PATH,
-  NODE_CAS_PATH,
-  WriteAccess,
-  touchesAny,
-} from '../../shared/cse-config';
-import { untilDestroyed } from '../../shared/rx/until-destroyed';
-import { ConflictPanelComponent, ConflictView } from '../../shared/ui/conflict-panel.component';
+import { CseConfigDocument, CseConfigRepository, BOOTSTRAP_CAS_PATH, NODE_CAS_PATH, WriteAccess } from '../../shared/cse-config';
+import { ConflictPanelComponent } from '../../shared/ui/conflict-panel.component';
+import { SafeSave } from '../../shared/ui/safe-save';
 import { VcdErrorAlertComponent } from '../../shared/ui/vcd-error-alert.component';
-import { VcdError, toVcdError } from '../../vcd';
 import { Addition, CA_TARGETS, CaTarget, TargetPlan, hasChanges, planTarget } from '../domain/ca-targets';
 import {
   ClassifiedCertificate,
@@ -89,10 +81,11 @@ export class CertificatesSectionComponent implements OnChanges {
   readonly stored = signal<Readonly<Record<CaTarget, readonly StoredView[]>>>({ bootstrap: [], nodes: [] });
   readonly removed = signal<Readonly<Record<CaTarget, ReadonlySet<number>>>>({ bootstrap: new Set(), nodes: new Set() });
   readonly proofs = signal<Partial<Record<CaTarget, TrustProof>>>({});
-  readonly saving = signal(false);
-  readonly justSaved = signal(false);
-  readonly error = signal<VcdError | undefined>(undefined);
-  readonly conflict = signal<(ConflictView & { readonly latest: CseConfigDocument }) | undefined>(undefined);
+  readonly saveState = new SafeSave(this.destroyRef, [BOOTSTRAP_CAS_PATH, NODE_CAS_PATH]);
+  readonly saving = this.saveState.saving;
+  readonly justSaved = this.saveState.justSaved;
+  readonly error = this.saveState.error;
+  readonly conflict = this.saveState.conflict;
   readonly targets = CA_TARGETS;
 
   readonly additions = computed((): Addition[] =>
@@ -236,32 +229,10 @@ export class CertificatesSectionComponent implements OnChanges {
     if (!this.access.canWrite) return;
     const plans = this.plans();
     const lists: Lists = { bootstrap: plans.bootstrap.result, nodes: plans.nodes.result };
-    this.saving.set(true);
-    this.error.set(undefined);
-    this.repository
-      .saveCertificateAuthorities(base, lists)
-      .pipe(untilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (outcome) => {
-          this.saving.set(false);
-          if (outcome.kind === 'saved') {
-            this.conflict.set(undefined);
-            this.clearInputs();
-            this.justSaved.set(true);
-            this.saved.emit(outcome.document);
-          } else {
-            this.conflict.set({
-              latest: outcome.latest,
-              theirChanges: outcome.theirChanges,
-              sameField: touchesAny(outcome.theirChanges, [BOOTSTRAP_CAS_PATH, NODE_CAS_PATH]),
-            });
-          }
-        },
-        error: (error: unknown) => {
-          this.saving.set(false);
-          this.error.set(toVcdError(error));
-        },
-      });
+    this.saveState.run(this.repository.saveCertificateAuthorities(base, lists), (document) => {
+      this.clearInputs();
+      this.saved.emit(document);
+    });
   }
 
   /**
@@ -269,10 +240,9 @@ export class CertificatesSectionComponent implements OnChanges {
    * user's additions and removals (by certificate) apply to them.
    */
   async reapply(): Promise<void> {
-    const conflict = this.conflict();
-    if (!conflict) return;
     const removedPems = new Set(CA_TARGETS.flatMap((target) => this.plans()[target].removed));
-    this.conflict.set(undefined);
+    const conflict = this.saveState.takeConflict();
+    if (!conflict) return;
     this.document = conflict.latest;
     await this.ngOnChanges();
     const stored = this.stored();
@@ -283,9 +253,8 @@ export class CertificatesSectionComponent implements OnChanges {
   }
 
   discard(): void {
-    const conflict = this.conflict();
+    const conflict = this.saveState.takeConflict();
     if (!conflict) return;
-    this.conflict.set(undefined);
     this.clearInputs();
     this.saved.emit(conflict.latest);
   }

@@ -7,19 +7,13 @@ import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { ClrAlertModule, ClrFormsModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
 import { StoredCertificatesComponent } from '../../certificates/ui/stored-certificates.component';
-import { CseConfigDocument, CseConfigRepository, FieldChange, WriteAccess, touchesRegistryUrl } from '../../shared/cse-config';
+import { CseConfigDocument, CseConfigRepository, REGISTRY_URL_PATH, WriteAccess } from '../../shared/cse-config';
 import { untilDestroyed } from '../../shared/rx/until-destroyed';
 import { ConflictPanelComponent } from '../../shared/ui/conflict-panel.component';
+import { SafeSave } from '../../shared/ui/safe-save';
 import { VcdErrorAlertComponent } from '../../shared/ui/vcd-error-alert.component';
-import { VcdError, toVcdError } from '../../vcd';
 import { RegistryUrlValidation, registryUrlErrors, validateRegistryUrl } from '../domain/registry-url';
 import { RegistryUrlFeedbackComponent } from './registry-url-feedback.component';
-
-interface Conflict {
-  readonly latest: CseConfigDocument;
-  readonly theirChanges: readonly FieldChange[];
-  readonly sameField: boolean;
-}
 
 @Component({
   selector: 'cse-registry-settings',
@@ -50,10 +44,11 @@ export class RegistrySettingsComponent implements OnChanges {
   // A FormGroup on the <form> makes Angular handle submit (no native page reload).
   readonly form = new FormGroup({ url: this.url });
   readonly validation = signal<RegistryUrlValidation>(validateRegistryUrl(''));
-  readonly saving = signal(false);
-  readonly conflict = signal<Conflict | undefined>(undefined);
-  readonly error = signal<VcdError | undefined>(undefined);
-  readonly justSaved = signal(false);
+  readonly saveState = new SafeSave(this.destroyRef, [REGISTRY_URL_PATH]);
+  readonly saving = this.saveState.saving;
+  readonly conflict = this.saveState.conflict;
+  readonly error = this.saveState.error;
+  readonly justSaved = this.saveState.justSaved;
 
   constructor() {
     this.url.valueChanges.pipe(untilDestroyed(this.destroyRef)).subscribe((value) => {
@@ -94,48 +89,22 @@ export class RegistrySettingsComponent implements OnChanges {
   save(base: CseConfigDocument = this.document): void {
     const value = this.canonical();
     if (!value || !this.access.canWrite) return;
-    this.saving.set(true);
-    this.error.set(undefined);
-    this.repository
-      .saveRegistryUrl(base, value)
-      .pipe(untilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (outcome) => {
-          this.saving.set(false);
-          if (outcome.kind === 'saved') {
-            this.conflict.set(undefined);
-            this.justSaved.set(true);
-            this.url.markAsPristine();
-            this.saved.emit(outcome.document);
-          } else {
-            this.conflict.set({
-              latest: outcome.latest,
-              theirChanges: outcome.theirChanges,
-              sameField: touchesRegistryUrl(outcome.theirChanges),
-            });
-          }
-        },
-        // A failed save leaves the form as the user left it.
-        error: (error: unknown) => {
-          this.saving.set(false);
-          this.error.set(toVcdError(error));
-        },
-      });
+    this.saveState.run(this.repository.saveRegistryUrl(base, value), (document) => {
+      this.url.markAsPristine();
+      this.saved.emit(document);
+    });
   }
 
   /** Apply the user's URL on top of the other writer's version (their change survives). */
   reapply(): void {
-    const conflict = this.conflict();
-    if (!conflict) return;
-    this.conflict.set(undefined);
-    this.save(conflict.latest);
+    const conflict = this.saveState.takeConflict();
+    if (conflict) this.save(conflict.latest);
   }
 
   /** Drop the user's edit and show the current state. */
   discard(): void {
-    const conflict = this.conflict();
+    const conflict = this.saveState.takeConflict();
     if (!conflict) return;
-    this.conflict.set(undefined);
     this.url.markAsPristine();
     this.saved.emit(conflict.latest);
   }
