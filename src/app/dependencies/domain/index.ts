@@ -1,0 +1,65 @@
+/* The dependencies domain other features and the dependencies UI may import: pure TypeScript, no Angular. */
+export {
+  CATALOG_WARNING_CODES,
+  FILE_REJECTION_CODES,
+  LINE_PROBLEM_CODES,
+  dependencyMessageKey,
+  type CatalogWarningCode,
+  type FactSource,
+  type FileRejectionCode,
+  type LineProblemCode,
+  type MessageParams,
+} from './codes';
+export {
+  MAX_NAME_LENGTH,
+  MAX_TAG_LENGTH,
+  imageName,
+  makeImage,
+  parseImageReference,
+  type ImageReference,
+  type ReferenceCheck,
+  type ReferenceProblemCode,
+} from './image-reference';
+export {
+  DEFAULT_SOURCE_REGISTRY,
+  MAX_FILE_BYTES,
+  MAX_IMAGE_LINES,
+  MAX_LINE_LENGTH,
+  readDependencyFile,
+  type DependencyFileReading,
+  type DependencyLine,
+  type LineProblem,
+  type PlaceholderValues,
+} from './dependency-file';
+export {
+  COMPONENT_GROUPS,
+  DESTINATION_RULES,
+  destinationOf,
+  destinationUnderBase,
+  findDestinationRule,
+  groupOf,
+  type ComponentGroup,
+  type Destination,
+  type DestinationRule,
+} from './destination-rules';
+export {
+  CSE_RELEASES,
+  CSE_VERSIONS,
+  VERSIONED_COMPONENTS,
+  cseRelease,
+  type CseRelease,
+  type CseVersion,
+  type VersionedComponent,
+} from './cse-releases';
+export { TKG_RELEASES, TKG_SUPPORT, findTkr, readTkgVersions, supportedTkrs, type TkgRelease, type TkgSupport } from './tkg-releases';
+export { buildCatalog, keyOf, mergeCatalog, tkgImages, type CatalogEntry, type MergeMode } from './catalog';
+export {
+  COMPONENT_LABELS,
+  preselectCseRelease,
+  readConfiguredVersions,
+  versionMatches,
+  type ConfiguredVersions,
+  type CseVersionPreselection,
+  type VersionDifference,
+} from './version-preselection';
+export { nearMissTags } from './near-miss';
