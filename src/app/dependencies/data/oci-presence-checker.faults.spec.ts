@@ -1,0 +1,163 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed, fakeAsync, flushMicrotasks, tick } from '@angular/core/testing';
+import { Subject } from 'rxjs';
+import { provideVcdTesting } from '../../vcd/testing/vcd-testing';
+import { OciPresenceChecker } from './oci-presence-checker';
+import { CheckOptions, ImageToCheck } from './presence-check';
+import { FakeOciRegistry, OCI_MANIFEST, answerAll, collect, countByStatus, image, takeOpen } from './testing/fake-registries';
+
+const BASE = 'https://registry.example.com';
+const ETCD = 'cse/tkg/etcd:v3.5.7_vmware.6';
+
+describe('OciPresenceChecker under load and faults', () => {
+  let backend: HttpTestingController;
+  let checker: OciPresenceChecker;
+  let registry: FakeOciRegistry;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({ providers: [...provideVcdTesting(), OciPresenceChecker] });
+    backend = TestBed.inject(HttpTestingController);
+    checker = TestBed.inject(OciPresenceChecker);
+    registry = new FakeOciRegistry({ base: BASE, privateProjects: ['private'] });
+  });
+
+  afterEach(() => backend.verify({ ignoreCancelled: true }));
+
+  function check(images: ImageToCheck[], options: Partial<CheckOptions> = {}): ReturnType<typeof collect> {
+    return collect(checker.check(images, { access: { baseUrl: BASE, project: 'cse' }, ...options }));
+  }
+
+  describe('when the registry struggles', () => {
+    it('retries a 5xx with backoff and then reports what it finds', fakeAsync(() => {
+      registry.push('cse/tkg/etcd', 'v3.5.7_vmware.6', OCI_MANIFEST);
+      const run = check([image(ETCD, 'etcd')]);
+      flushMicrotasks();
+      backend.expectOne(`${BASE}/v2/cse/tkg/etcd/manifests/v3.5.7_vmware.6`).flush('', { status: 503, statusText: 'Unavailable' });
+      flushMicrotasks();
+      expect(takeOpen(backend)).toEqual([]);
+      tick(250);
+      answerAll(backend, registry);
+      expect(run.resultFor('etcd')?.status).toBe('present');
+      expect(run.done()?.requests).toBe(4);
+    }));
+
+    it('waits as long as a 429 Retry-After says', fakeAsync(() => {
+      registry.push('cse/tkg/etcd', 'v3.5.7_vmware.6', OCI_MANIFEST);
+      const run = check([image(ETCD, 'etcd')]);
+      flushMicrotasks();
+      backend
+        .expectOne(`${BASE}/v2/cse/tkg/etcd/manifests/v3.5.7_vmware.6`)
+        .flush('', { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '2' } });
+      tick(1999);
+      expect(takeOpen(backend)).toEqual([]);
+      tick(1);
+      answerAll(backend, registry);
+      expect(run.resultFor('etcd')?.status).toBe('present');
+    }));
+
+    it('gives up after 3 retries of a 5xx', fakeAsync(() => {
+      const run = check([image(ETCD, 'etcd')]);
+      for (let attempt = 0; attempt < 4; attempt++) {
+        flushMicrotasks();
+        backend.expectOne(`${BASE}/v2/cse/tkg/etcd/manifests/v3.5.7_vmware.6`).flush('', { status: 502, statusText: 'Bad Gateway' });
+        tick(10_000);
+      }
+      expect(run.resultFor('etcd')).toEqual(jasmine.objectContaining({ failure: { kind: 'tooManyRetries', status: 502, attempts: 4 } }));
+      expect(run.done()).toEqual(jasmine.objectContaining({ partial: true, requests: 4 }));
+    }));
+
+    it('cuts a request off after the timeout and reports it', fakeAsync(() => {
+      const run = check([image(ETCD, 'etcd')], { timeoutSeconds: 3 });
+      flushMicrotasks();
+      const hanging = backend.expectOne(`${BASE}/v2/cse/tkg/etcd/manifests/v3.5.7_vmware.6`);
+      tick(2999);
+      expect(run.results()).toEqual([]);
+      tick(1);
+      expect(hanging.cancelled).toBeTrue();
+      expect(run.resultFor('etcd')).toEqual(jasmine.objectContaining({ status: 'error', failure: { kind: 'timeout', seconds: 3 } }));
+      expect(run.done()).toEqual(jasmine.objectContaining({ cancelled: false, partial: true }));
+    }));
+
+    it('stops a check whose registry is gone: resets retried, then the rest is not checked', fakeAsync(() => {
+      const images = Array.from({ length: 10 }, (_, index) => image(`cse/synthetic/image-${index}:1.0.0`, String(index)));
+      const run = check(images, { stopAfterFailures: 3 });
+      while (!run.done()) {
+        flushMicrotasks();
+        takeOpen(backend).forEach((request) => request.error(new ProgressEvent('error')));
+        tick(2_000); // the longest backoff step, well under the timeout
+      }
+      expect(countByStatus(run.results())).toEqual({ error: 10 });
+      const failures = run.results().map((result) => (result.status === 'error' ? result.failure.kind : result.status));
+      expect(failures.filter((kind) => kind === 'unreachable').length).toBe(3);
+      expect(failures.filter((kind) => kind === 'notChecked').length).toBe(7);
+      expect(run.done()).toEqual({ type: 'done', cancelled: false, partial: true, requests: 12 });
+    }));
+  });
+
+  describe('limits', () => {
+    it('never has more requests in flight than the concurrency, tokens included', fakeAsync(() => {
+      const images = Array.from({ length: 60 }, (_, index) =>
+        image(`cse/synthetic/image-${index % 55}:${index < 55 ? '1.0.0' : '2.0.0'}`, String(index)),
+      );
+      images.slice(0, 40).forEach((each) => registry.push(each.repository, each.reference));
+      const run = check(images);
+      const { maxOutstanding } = answerAll(backend, registry);
+      expect(maxOutstanding).toBe(6);
+      expect(run.results().length).toBe(60);
+    }));
+
+    it('honours a smaller concurrency', fakeAsync(() => {
+      const images = Array.from({ length: 12 }, (_, index) => image(`cse/synthetic/image-${index}:1.0.0`, String(index)));
+      const run = check(images, { concurrency: 2 });
+      const { maxOutstanding } = answerAll(backend, registry);
+      expect(maxOutstanding).toBe(2);
+      expect(countByStatus(run.results())).toEqual({ repositoryMissing: 12 });
+    }));
+
+    it('sends nothing for an invalid repository or reference', fakeAsync(() => {
+      const run = check([
+        { id: 'shell', repository: 'cse/tkg/etcd', reference: 'v1;rm -rf /' },
+        { id: 'upper', repository: 'cse/TKG/etcd', reference: 'v1' },
+        { id: 'url', repository: 'https://evil.example.com/x', reference: 'v1' },
+        { id: 'noProject', repository: 'etcd', reference: 'v1' },
+      ]);
+      flushMicrotasks();
+      expect(countByStatus(run.results())).toEqual({ error: 4 });
+      expect(run.results().every((result) => result.status === 'error' && result.failure.kind === 'invalidReference')).toBeTrue();
+      expect(run.done()?.requests).toBe(0);
+    }));
+  });
+
+  describe('cancellation', () => {
+    it('aborts every request in flight when unsubscribed and sends no more', fakeAsync(() => {
+      const images = Array.from({ length: 20 }, (_, index) => image(`cse/synthetic/image-${index}:1.0.0`, String(index)));
+      const run = check(images);
+      flushMicrotasks();
+      registry.answer(backend.expectOne(`${BASE}/v2/cse/synthetic/image-0/manifests/1.0.0`));
+      flushMicrotasks();
+      registry.answer(backend.expectOne((request) => request.url.includes('/service/token')));
+      flushMicrotasks();
+      const inFlight = backend.match(() => true);
+      expect(inFlight.length).toBe(6);
+
+      run.subscription.unsubscribe();
+      expect(inFlight.every((request) => request.cancelled)).toBeTrue();
+      tick(60_000);
+      expect(backend.match(() => true)).toEqual([]);
+      expect(run.done()).toBeUndefined();
+    }));
+
+    it('ends with done {cancelled} when asked to cancel', fakeAsync(() => {
+      const cancel = new Subject<void>();
+      const images = Array.from({ length: 20 }, (_, index) => image(`cse/synthetic/image-${index}:1.0.0`, String(index)));
+      const run = check(images, { cancel });
+      flushMicrotasks();
+      const probe = backend.expectOne(`${BASE}/v2/cse/synthetic/image-0/manifests/1.0.0`);
+      cancel.next();
+      expect(probe.cancelled).toBeTrue();
+      expect(run.done()).toEqual({ type: 'done', cancelled: true, partial: true, requests: 1 });
+      tick(60_000);
+      expect(backend.match(() => true)).toEqual([]);
+    }));
+  });
+});
