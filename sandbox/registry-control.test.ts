@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { startConnectionTargets, type ConnectionTargets } from './connection-targets.js';
 import { StateStore } from './lib/state.js';
 import { createRegistryControl } from './registry-control.js';
+import { createTrustingAgent, httpsRequest } from './registry/https-client.js';
 import { startSandboxRegistry, type SandboxRegistry } from './registry/index.js';
 import { ACCEPT, listen } from './vcd/test-harness.js';
 import { DEFAULT_VCDKECONFIG_SCHEMA_PATH, createVcdApi, seedVcdState } from './vcd/index.js';
@@ -110,6 +111,87 @@ describe('the sandbox registry switch and connection targets', () => {
     assert.deepEqual([started.status, started.body['running'], started.body['url']], [200, true, `https://127.0.0.1:${registry.port}`]);
     const ping = await fetch(`${base}/ext-api/harbor-sbx/api/v2.0/ping`, { headers: { Authorization: `Bearer ${admin}` } });
     assert.equal(await ping.text(), 'Pong');
+  });
+
+  describe('faults (POST/DELETE /sandbox/registry/faults)', () => {
+    const faults = async (
+      method: 'GET' | 'POST' | 'DELETE',
+      body?: unknown,
+    ): Promise<{ status: number; body: Record<string, unknown> }> => {
+      const res = await fetch(`${base}/sandbox/registry/faults`, {
+        method,
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    /** One request on a fresh connection: a reset must not poison a kept-alive socket. */
+    const registryGet = async (path: string): Promise<{ status: number; ms: number } | { reset: string; ms: number }> => {
+      const agent = createTrustingAgent(registry.caPem);
+      const started = performance.now();
+      try {
+        const res = await httpsRequest(`${registry.url}${path}`, { agent, timeoutMs: 5000 });
+        return { status: res.status, ms: performance.now() - started };
+      } catch (error) {
+        return { reset: (error as NodeJS.ErrnoException).code ?? String(error), ms: performance.now() - started };
+      } finally {
+        agent.destroy();
+      }
+    };
+    after(async () => {
+      await faults('DELETE');
+    });
+
+    it('answers 5xx for /v2/ and /api/v2.0/, never for the token service, until cleared', async () => {
+      const set = await faults('POST', { errorRate: 1 });
+      assert.equal(set.status, 200);
+      assert.deepEqual(set.body['faults'], { latencyMs: 0, errorRate: 1, status: 503, resetRate: 0, pathPattern: null });
+      assert.equal(((await registryGet('/v2/')) as { status: number }).status, 503);
+      assert.equal(((await registryGet('/api/v2.0/ping')) as { status: number }).status, 503);
+      assert.equal(((await registryGet('/service/token?service=harbor-registry')) as { status: number }).status, 200);
+      assert.deepEqual((await faults('GET')).body['injected'], { delayed: 0, errors: 2, resets: 0 });
+
+      const cleared = await faults('DELETE');
+      assert.deepEqual([cleared.status, cleared.body['faults']], [200, null]);
+      assert.equal(((await registryGet('/api/v2.0/ping')) as { status: number }).status, 200);
+    });
+
+    it('adds latency, uses the given status, and keeps to pathPattern', async () => {
+      await faults('POST', { latencyMs: 150, errorRate: 1, status: 502, pathPattern: '^/api/v2\\.0/ping$' });
+      const slow = (await registryGet('/api/v2.0/ping')) as { status: number; ms: number };
+      assert.equal(slow.status, 502);
+      assert.ok(slow.ms >= 140, `took ${slow.ms} ms`);
+      const other = (await registryGet('/api/v2.0/systeminfo')) as { status: number; ms: number };
+      assert.equal(other.status, 200, 'outside pathPattern');
+      await faults('DELETE');
+    });
+
+    it('resets connections: the client gets no answer at all', async () => {
+      await faults('POST', { resetRate: 1 });
+      const answer = await registryGet('/v2/');
+      assert.ok('reset' in answer, `expected a reset, got ${JSON.stringify(answer)}`);
+      assert.equal(answer.reset, 'ECONNRESET');
+      await faults('DELETE');
+      assert.equal(((await registryGet('/v2/')) as { status: number }).status, 401, 'anonymous /v2/ asks for a token again');
+    });
+
+    it('mixes outcomes by fraction', async () => {
+      await faults('POST', { errorRate: 0.5 });
+      const statuses = new Set<number>();
+      for (let i = 0; i < 40 && statuses.size < 2; i++) statuses.add(((await registryGet('/api/v2.0/ping')) as { status: number }).status);
+      assert.deepEqual([...statuses].sort(), [200, 503]);
+      await faults('DELETE');
+    });
+
+    it('refuses a bad body with 400 and a reason, and other methods with 405', async () => {
+      const bad = await faults('POST', { errorRate: 2 });
+      assert.equal(bad.status, 400);
+      assert.match(String(bad.body['error']), /errorRate/);
+      const notJson = await fetch(`${base}/sandbox/registry/faults`, { method: 'POST', body: '{' });
+      assert.equal(notJson.status, 400);
+      assert.equal((await fetch(`${base}/sandbox/registry/faults`, { method: 'PUT' })).status, 405);
+      assert.equal((await faults('GET')).body['faults'], null, 'a refused body changes nothing');
+    });
   });
 
   it('answers 405 to a GET on stop', async () => {

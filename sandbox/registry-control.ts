@@ -4,7 +4,15 @@
 //                                   connections are refused, like a Harbor that is down
 //   POST /sandbox/registry/start  → 200 {running: true, …}: listening again on the same port
 //                                   (409 if something else took the port meanwhile)
+//   GET    /sandbox/registry/faults → 200 {faults: settings | null, injected: {delayed, errors, resets}}
+//   POST   /sandbox/registry/faults {latencyMs?, errorRate?, status? (503), resetRate?, pathPattern?}
+//          → 200 {faults, injected}: the front door adds latencyMs to every `/v2/` and `/api/v2.0/`
+//            request (whose path matches pathPattern, a regular expression, when given), answers a
+//            fraction errorRate with `status` (500–599) and destroys the connection of a fraction
+//            resetRate; replaces earlier settings; 400 for a bad body
+//   DELETE /sandbox/registry/faults → 200 {faults: null, …}: no faults any more
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { InvalidFaults, parseFaultSettings } from './registry/faults.js';
 import type { SandboxRegistry } from './registry/index.js';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
@@ -22,8 +30,17 @@ export function createRegistryControl(registry: SandboxRegistry): RequestHandler
     res.end(text);
   };
 
+  const faultState = (): Record<string, unknown> => ({
+    faults: registry.front.faults.current ?? null,
+    injected: registry.front.faults.injected,
+  });
+
   return async (req, res) => {
     const path = (req.url ?? '/').split('?')[0]?.replace(/\/$/, '');
+    if (path === '/sandbox/registry/faults') {
+      await handleFaults(req, res);
+      return true;
+    }
     if (path !== '/sandbox/registry' && path !== '/sandbox/registry/stop' && path !== '/sandbox/registry/start') return false;
     req.resume();
     const expected = path === '/sandbox/registry' ? 'GET' : 'POST';
@@ -41,4 +58,49 @@ export function createRegistryControl(registry: SandboxRegistry): RequestHandler
     }
     return true;
   };
+
+  async function handleFaults(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method === 'GET') {
+      req.resume();
+      send(res, 200, faultState());
+    } else if (req.method === 'DELETE') {
+      req.resume();
+      registry.front.faults.clear();
+      send(res, 200, faultState());
+    } else if (req.method === 'POST') {
+      let body: unknown;
+      try {
+        body = JSON.parse(await readBody(req));
+        registry.front.faults.set(parseFaultSettings(body));
+      } catch (error) {
+        const message = error instanceof InvalidFaults || error instanceof SyntaxError ? error.message : String(error);
+        send(res, 400, { error: message });
+        return;
+      }
+      send(res, 200, faultState());
+    } else {
+      req.resume();
+      res.setHeader('Allow', 'GET, POST, DELETE');
+      send(res, 405, { error: `${req.method ?? ''} is not allowed on /sandbox/registry/faults; use GET, POST or DELETE` });
+    }
+  }
+}
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new InvalidFaults(`the body is larger than ${MAX_BODY_BYTES} bytes`));
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
 }

@@ -3,10 +3,12 @@
 // path prefix. `/v2/` goes to the real registry, `/service/token` to the token service, and
 // later features (the `/api/v2.0/` façade) plug in with addRoute(). `suspend()` closes the port
 // (connections refused, like a Harbor that is down) and `resume()` listens on the same one again.
+// `faults` injects latency, 5xx answers and connection resets into `/v2/` and `/api/v2.0/`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { assertPortFree } from '../lib/ports.js';
+import { RegistryFaults } from './faults.js';
 import { sendError, sendJson } from './http-errors.js';
 import { RegistryProxy, type ManifestObserver, type Upstream } from './proxy.js';
 import type { TokenIssuer } from './token-service.js';
@@ -23,6 +25,8 @@ export interface FrontDoorOptions {
   tokenIssuer: TokenIssuer;
   /** The service name distribution expects in the token's `aud` when the client names none. */
   defaultService: string;
+  /** Where the fault fractions draw from; Math.random unless a test fixes it. */
+  random?: () => number;
 }
 
 interface Route {
@@ -37,8 +41,11 @@ export class FrontDoor {
   private server: Server | undefined;
   private listeningPort: number | undefined;
   private closing: Promise<void> | undefined;
+  /** Sandbox-only fault injection (POST /sandbox/registry/faults). */
+  readonly faults: RegistryFaults;
 
   constructor(private readonly options: FrontDoorOptions) {
+    this.faults = new RegistryFaults(options.random);
     this.proxy = new RegistryProxy(options.caPem);
     this.addRoute('/v2', (req, res) => this.proxy.handle(req, res));
     this.addRoute('/service/token', (req, res, url) => this.serveToken(req, res, url));
@@ -139,6 +146,17 @@ export class FrontDoor {
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // A fixed base: the path is all that routing needs, and a bad Host header must not throw here.
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+    const fault = this.faults.decide(url.pathname);
+    if (fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault.kind === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault.kind === 'error') {
+      req.resume();
+      sendError(res, fault.status, fault.status === 503 ? 'SERVICE_UNAVAILABLE' : 'UNKNOWN', 'injected fault (sandbox)');
+      return;
+    }
     const route = this.routes.find((r) => url.pathname === r.prefix || url.pathname.startsWith(`${r.prefix}/`));
     if (route === undefined) {
       req.resume();

@@ -32,6 +32,12 @@ export interface SandboxRegistryOptions {
   reset: boolean;
   /** The front door's port; absent or 0 picks a free one. */
   port?: number;
+  /**
+   * Where the registry's `WWW-Authenticate` challenge sends clients for a token; the front door's
+   * `/service/token` by default. The benchmark points it at its latency proxy, so that token
+   * requests pay the round trip too.
+   */
+  tokenRealm?: string;
 }
 
 export interface SandboxRegistry {
@@ -115,7 +121,7 @@ export async function startSandboxRegistry(opts: SandboxRegistryOptions): Promis
 
   const agent = createTrustingAgent(pki.caPem);
   try {
-    registry = await startDistribution({ dataDir: opts.dataDir, pki, tokenRealm: `${front.url}/service/token` });
+    registry = await startDistribution({ dataDir: opts.dataDir, pki, tokenRealm: opts.tokenRealm ?? `${front.url}/service/token` });
     front.setUpstream({ host: registry.host, port: registry.port });
     const seed = await seedRegistry({
       url: front.url,
