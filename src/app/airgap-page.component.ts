@@ -9,6 +9,7 @@ import { I18nModule } from '@vcd/i18n';
 import { catchError, forkJoin, map, of } from 'rxjs';
 import { CertificatesSectionComponent } from './certificates/ui/certificates-section.component';
 import { CseConfigSummaryComponent } from './cse-config-summary.component';
+import { DependenciesSectionComponent } from './dependencies/ui/dependencies-section.component';
 import { RegistryCheckComponent } from './registry/ui/registry-check.component';
 import { RegistrySettingsComponent } from './registry/ui/registry-settings.component';
 import { CseConfigDocument, CseConfigLookup, CseConfigRepository, WriteAccess, writeAccess } from './shared/cse-config';
@@ -41,6 +42,7 @@ type PageState =
     RegistrySettingsComponent,
     RegistryCheckComponent,
     CertificatesSectionComponent,
+    DependenciesSectionComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './airgap-page.component.html',

@@ -8,6 +8,7 @@ import { NgModule, inject } from '@angular/core';
 import { RouterModule } from '@angular/router';
 import { I18nModule, TranslationService } from '@vcd/i18n';
 import { AirgapPageComponent } from './airgap-page.component';
+import { providePresenceCheckers } from './dependencies/data/presence-checkers';
 import { ExternalEndpointService } from './registry/data/external-endpoint.service';
 import { RegistryCheckRunner } from './registry/data/registry-check-runner';
 import { RegistryHttp } from './registry/data/registry-http';
@@ -32,6 +33,7 @@ import { containerHooks, provideVcdHost } from './vcd';
     ExternalEndpointService,
     RegistryStatusRepository,
     ServedChainState,
+    providePresenceCheckers(),
   ],
 })
 export class AirgapPluginModule {

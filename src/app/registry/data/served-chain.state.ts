@@ -1,5 +1,9 @@
-/* The chain the registry served at the last check: the certificates feature proves CAs against it. */
+/*
+ * What the last registry check found, for the sections that build on it: the served chain (the
+ * certificates prove CAs against it) and how the registry is reached (the dependencies check).
+ */
 import { Injectable, signal } from '@angular/core';
+import { AccessPath } from '../domain/access-path';
 
 export interface ServedChain {
   readonly host: string;
@@ -8,7 +12,14 @@ export interface ServedChain {
   readonly checkedAt: string;
 }
 
+export interface RegistryReach {
+  readonly path: AccessPath;
+  /** Harbor answered /api/v2.0 at the last check. */
+  readonly harbor: boolean;
+}
+
 @Injectable()
 export class ServedChainState {
   readonly chain = signal<ServedChain | undefined>(undefined);
+  readonly reach = signal<RegistryReach | undefined>(undefined);
 }

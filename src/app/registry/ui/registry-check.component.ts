@@ -209,6 +209,7 @@ export class RegistryCheckComponent implements OnInit, OnChanges {
 
   /** Lets the certificates section prove CAs against what the registry served. */
   private share(record: RegistryCheckRecord): void {
+    this.servedChain.reach.set({ path: record.accessPath, harbor: record.harborVersion !== undefined });
     const parsed = this.parsed();
     if (parsed && record.chain.length > 0) {
       this.servedChain.chain.set({

@@ -1,0 +1,60 @@
+/*
+ * Airgap tab → Dependencies → results: counts per status, present vs not present per component
+ * group, and a client-side datagrid with status, group and text filters and sortable columns.
+ */
+import { ChangeDetectionStrategy, Component, Input, computed, signal } from '@angular/core';
+import { ClrDatagridModule } from '@clr/angular';
+import { I18nModule } from '@vcd/i18n';
+import { COMPONENT_GROUPS, ComponentGroup } from '../domain';
+import { ROW_STATUSES, ResultRow, StatusFilter, countByStatus, filterRows, groupBars } from './export/result-rows';
+
+@Component({
+  selector: 'cse-dependency-results',
+  standalone: true,
+  imports: [ClrDatagridModule, I18nModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './dependency-results.component.html',
+  styleUrl: './dependencies-section.component.css',
+})
+export class DependencyResultsComponent {
+  private readonly rowsSignal = signal<readonly ResultRow[]>([]);
+
+  @Input({ required: true }) set rows(value: readonly ResultRow[]) {
+    this.rowsSignal.set(value);
+  }
+
+  readonly statuses = ROW_STATUSES;
+  readonly groups = COMPONENT_GROUPS;
+  readonly statusFilter = signal<StatusFilter>('all');
+  readonly groupFilter = signal<'all' | ComponentGroup>('all');
+  readonly search = signal('');
+
+  readonly counts = computed(() => countByStatus(this.rowsSignal()));
+  readonly shownStatuses = computed(() =>
+    ROW_STATUSES.filter((status) => this.counts()[status] > 0 || status === 'present' || status === 'missing'),
+  );
+  readonly bars = computed(() => groupBars(this.rowsSignal()));
+  readonly visibleRows = computed(() =>
+    filterRows(this.rowsSignal(), { status: this.statusFilter(), group: this.groupFilter(), text: this.search() }),
+  );
+
+  showGaps(): void {
+    this.statusFilter.set('gaps');
+  }
+
+  onStatusFilter(value: string): void {
+    this.statusFilter.set(value === 'all' || value === 'gaps' || this.isStatus(value) ? value : 'all');
+  }
+
+  onGroupFilter(value: string): void {
+    this.groupFilter.set((COMPONENT_GROUPS as readonly string[]).includes(value) ? (value as ComponentGroup) : 'all');
+  }
+
+  trackRow(_index: number, row: ResultRow): string {
+    return row.id;
+  }
+
+  private isStatus(value: string): value is (typeof ROW_STATUSES)[number] {
+    return (ROW_STATUSES as readonly string[]).includes(value);
+  }
+}
