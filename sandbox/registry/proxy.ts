@@ -4,6 +4,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { Agent, request } from 'node:https';
 import { sendError } from './http-errors.js';
+import { HOP_BY_HOP_HEADERS } from '../lib/hop-by-hop.js';
 
 export interface Upstream {
   host: string;
@@ -15,24 +16,10 @@ export type ManifestObserver = (repository: string, reference: string, digest: s
 
 const MANIFEST_PUT = /^\/v2\/(.+)\/manifests\/([^/?]+)(?:\?.*)?$/;
 
-/** Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection and must not be forwarded. */
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'expect',
-]);
-
 export function endToEndHeaders(rawHeaders: readonly string[]): string[] {
   const kept: string[] = [];
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-    if (!HOP_BY_HOP.has(rawHeaders[i].toLowerCase())) kept.push(rawHeaders[i], rawHeaders[i + 1]);
+    if (!HOP_BY_HOP_HEADERS.has(rawHeaders[i].toLowerCase())) kept.push(rawHeaders[i], rawHeaders[i + 1]);
   }
   return kept;
 }

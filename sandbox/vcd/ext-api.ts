@@ -19,22 +19,14 @@ import { VcdError } from './errors.js';
 import type { VcdState } from './model.js';
 import { matchesHost, peerChain, whyUntrusted } from './probe.js';
 import { systemTrustAnchors } from './trusted-certificates.js';
+import { HOP_BY_HOP_HEADERS } from '../lib/hop-by-hop.js';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 const RESPONSE_TIMEOUT_MS = 60_000;
 
 /** Not forwarded: hop-by-hop headers (RFC 9110 §7.6.1), VCD's own credentials and cookies, and Host (replaced). */
 const DROPPED_REQUEST_HEADERS = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'expect',
+  ...HOP_BY_HOP_HEADERS,
   'host',
   'authorization',
   'x-vcloud-authorization',
