@@ -4,6 +4,7 @@
 // baseline a script would use, a sequential `skopeo inspect --raw --no-tags` per image.
 import '@angular/compiler';
 import { provideHttpClient, withFetch } from '@angular/common/http';
+import { keepAliveFetch } from './keep-alive-fetch.js';
 import {
   EnvironmentInjector,
   Injector,
@@ -50,7 +51,8 @@ interface Counted {
 
 /** Counts what HttpClient's FetchBackend sends (it looks `fetch` up on every request). */
 const counted: Counted = { all: 0, token: 0, head: 0, tagList: 0, harborArtifacts: 0, harborOther: 0 };
-const realFetch = globalThis.fetch;
+// Keep-alive like a browser, HEAD included (see keep-alive-fetch.ts for why not Node's fetch).
+const realFetch = keepAliveFetch(CONCURRENCY);
 globalThis.fetch = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
   const url = new URL(input instanceof Request ? input.url : String(input));
   const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
@@ -305,7 +307,7 @@ async function main(): Promise<void> {
     const out: string[] = [];
     out.push(
       `CSE Airgap bench — RTT ${RTT_MS} ms (TCP latency proxy on 127.0.0.1:${proxy.port}, ${RTT_MS / 2} ms each way), concurrency ${CONCURRENCY}`,
-      `front door protocol: ${protocol} — Node https (HTTP/1.1, keep-alive); the checkers run in Node via Angular's injector, HttpClient(withFetch()) over Node's fetch`,
+      `front door protocol: ${protocol} — Node https (HTTP/1.1, keep-alive); the checkers run in Node via Angular's injector, HttpClient(withFetch()) over a keep-alive node:https fetch (Node's fetch closes the connection after every HEAD)`,
       `synthetic: pushed ${pushed.manifests} manifests over ${plan.repositories.length} repositories in ${(pushMs / 1000).toFixed(1)} s (${pushed.requests} requests, direct, no proxy)`,
     );
     out.push(
