@@ -213,6 +213,31 @@ describe('OciPresenceChecker', () => {
     }));
   });
 
+  describe('when a repository holds many of the images (TKG: one tag per Kubernetes release)', () => {
+    it('reads its tag list once and HEADs only the listed tags', fakeAsync(() => {
+      registry.push('cse/tkg/kube-apiserver', 'v1.27.5_vmware.1');
+      registry.push('cse/tkg/kube-apiserver', 'v1.28.4_vmware.1');
+      registry.push('cse/tkg/kube-apiserver', 'v1.26.8_vmware.1');
+      const wanted = ['v1.27.5_vmware.1', 'v1.28.4_vmware.1', 'v1.26.8_vmware.2', 'v1.25.13_vmware.1'];
+      const run = check(wanted.map((tag) => image(`cse/tkg/kube-apiserver:${tag}`, tag)));
+      answerAll(backend, registry);
+
+      expect(countByStatus(run.results())).toEqual({ present: 2, missing: 2 });
+      expect(run.resultFor('v1.26.8_vmware.2')).toEqual(jasmine.objectContaining({ status: 'missing', nearMiss: 'v1.26.8_vmware.1' }));
+      // The tag list is also the anonymous probe (401), then sent again with the token.
+      expect(registry.count('/tags/list')).toBe(2);
+      expect(registry.count('/manifests/')).toBe(2);
+      expect(run.done()?.requests).toBe(5);
+    }));
+
+    it('reports every image of a repository that does not exist from its one tag list', fakeAsync(() => {
+      const run = check(['a', 'b', 'c'].map((tag) => image(`cse/tkg/pause:${tag}`, tag)));
+      answerAll(backend, registry);
+      expect(countByStatus(run.results())).toEqual({ repositoryMissing: 3 });
+      expect(registry.count('/manifests/')).toBe(0);
+    }));
+  });
+
   describe('tokens', () => {
     it('asks for one token per 50 repositories: 3 token requests for 120', fakeAsync(() => {
       const images = Array.from({ length: 120 }, (_, index) => image(`cse/synthetic/image-${index}:1.0.0`, String(index)));

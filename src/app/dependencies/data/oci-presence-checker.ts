@@ -30,6 +30,13 @@ export const MANIFEST_ACCEPT = [
 /** Registries list every tag when no `n` is given; a `Link` to a next page is followed this far. */
 const MAX_TAG_PAGES = 20;
 
+/**
+ * From this many images in one repository, its tag list is read first: a tag that is not listed
+ * is missing without a HEAD, and only listed tags are HEADed for their digest. One tag list
+ * replaces up to N−1 HEADs (TKG repositories hold one tag per Kubernetes release).
+ */
+export const TAGS_FIRST_MIN_IMAGES = 3;
+
 type Authorized = { readonly answer: RegistryAnswer } | { readonly denied: NotPullableReason };
 
 type TagListing =
@@ -81,6 +88,11 @@ class OciCheck {
       return false;
     });
     for (const image of checkable) this.remaining.set(image.repository, (this.remaining.get(image.repository) ?? 0) + 1);
+    const crowded = [...this.remaining].filter(([, count]) => count >= TAGS_FIRST_MIN_IMAGES).map(([repository]) => repository);
+    // Read those tag lists before any HEAD, all in parallel: waiting for them image by image would idle the other slots.
+    await this.run.forEach(crowded, async (repository) => {
+      await this.tagsOf(repository).catch(() => undefined);
+    });
     await this.run.forEach(checkable, async (image) => {
       let result: PresenceResult;
       try {
@@ -96,6 +108,12 @@ class OciCheck {
   }
 
   private async checkImage(image: ImageToCheck): Promise<PresenceResult> {
+    const listed = this.tagListings.get(image.repository);
+    if (listed && !image.reference.startsWith('sha256:')) {
+      const listing = await listed.catch((): TagListing => ({ kind: 'unknown' }));
+      if (listing.kind === 'noRepository') return { status: 'repositoryMissing', image };
+      if (listing.kind === 'tags' && !listing.tags.includes(image.reference)) return missingResult(image, listing.tags);
+    }
     const head = await this.authorizedSend(image.repository, {
       method: 'HEAD',
       url: `${this.base}/v2/${image.repository}/manifests/${image.reference}`,
