@@ -12,6 +12,7 @@ import {
   CheckOptions,
   DEFAULT_BACKOFF_MS,
   DEFAULT_CONCURRENCY,
+  DEFAULT_MULTIPLEXED_CONCURRENCY,
   DEFAULT_MAX_RETRIES,
   DEFAULT_STOP_AFTER_FAILURES,
   DEFAULT_TIMEOUT_SECONDS,
@@ -48,6 +49,8 @@ export class CheckCancelled extends Error {
 
 interface CheckSettings {
   readonly concurrency: number;
+  readonly multiplexedConcurrency: number;
+  readonly protocolOf: (url: string) => string | undefined;
   readonly timeoutSeconds: number;
   readonly maxRetries: number;
   readonly backoffMs: number;
@@ -64,11 +67,28 @@ function positive(value: number | undefined, fallback: number): number {
 function settingsFrom(options: CheckOptions): CheckSettings {
   return {
     concurrency: Math.floor(positive(options.concurrency, DEFAULT_CONCURRENCY)),
+    multiplexedConcurrency: Math.floor(positive(options.multiplexedConcurrency, DEFAULT_MULTIPLEXED_CONCURRENCY)),
+    protocolOf: options.protocolOf ?? resourceTimingProtocol,
     timeoutSeconds: positive(options.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS),
     maxRetries: Math.max(0, Math.floor(options.maxRetries ?? DEFAULT_MAX_RETRIES)),
     backoffMs: positive(options.backoffMs, DEFAULT_BACKOFF_MS),
     stopAfterFailures: Math.floor(positive(options.stopAfterFailures, DEFAULT_STOP_AFTER_FAILURES)),
   };
+}
+
+/**
+ * What the browser recorded for the last fetch of `url` (PerformanceResourceTiming.nextHopProtocol):
+ * 'h2' or 'h3' when it multiplexes. Through /ext-api this is the page's own hop to VCD, which is
+ * the one whose per-host connection cap limits the check.
+ */
+export function resourceTimingProtocol(url: string): string | undefined {
+  const entries = globalThis.performance?.getEntriesByName?.(url) ?? [];
+  const last = entries[entries.length - 1] as PerformanceResourceTiming | undefined;
+  return last?.nextHopProtocol || undefined;
+}
+
+export function isMultiplexed(protocol: string | undefined): boolean {
+  return protocol === 'h2' || protocol === 'h3' || protocol?.startsWith('h3-') === true;
 }
 
 export function isRetryableStatus(status: number): boolean {
@@ -87,6 +107,9 @@ interface Waiter {
 
 export class CheckRun {
   readonly settings: CheckSettings;
+  /** Starts at `concurrency`; raised once if the first answer came over HTTP/2 or HTTP/3. */
+  private limit: number;
+  private protocolKnown = false;
   private sent = 0;
   private active = 0;
   private readonly waiters: Waiter[] = [];
@@ -99,6 +122,24 @@ export class CheckRun {
     options: CheckOptions,
   ) {
     this.settings = settingsFrom(options);
+    this.limit = this.settings.concurrency;
+  }
+
+  /** The limit in force now. */
+  get concurrency(): number {
+    return this.limit;
+  }
+
+  /** The protocol of the first answer decides the limit for the rest of the check. */
+  private learnProtocol(url: string): void {
+    if (this.protocolKnown) return;
+    this.protocolKnown = true;
+    if (!isMultiplexed(this.settings.protocolOf(url))) return;
+    this.limit = Math.max(this.limit, this.settings.multiplexedConcurrency);
+    while (this.active < this.limit && this.waiters.length > 0) {
+      this.active++;
+      this.waiters.shift()?.resolve();
+    }
   }
 
   /** HTTP requests sent so far (each attempt counts). */
@@ -141,7 +182,9 @@ export class CheckRun {
         await work(item);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.settings.concurrency, items.length) }, worker));
+    // Enough workers for the highest limit: extra ones wait for a slot until the limit is raised.
+    const workers = Math.min(Math.max(this.settings.concurrency, this.settings.multiplexedConcurrency), items.length);
+    await Promise.all(Array.from({ length: workers }, worker));
   }
 
   private async attempt(request: RegistryRequest): Promise<RegistryAnswer> {
@@ -151,12 +194,16 @@ export class CheckRun {
       return await this.untilCancelled(
         this.http.request(request.method, request.url, { observe: 'response', responseType: 'text', headers: { ...request.headers } }).pipe(
           timeout({ first: this.settings.timeoutSeconds * 1000 }),
-          map((response): RegistryAnswer => ({ status: response.status, headers: response.headers, body: response.body ?? '' })),
+          map((response): RegistryAnswer => {
+            this.learnProtocol(request.url);
+            return { status: response.status, headers: response.headers, body: response.body ?? '' };
+          }),
           catchError((error: unknown) => {
             if (error instanceof TimeoutError) {
               return throwError(() => this.transportFailure({ kind: 'timeout', seconds: this.settings.timeoutSeconds }));
             }
             if (error instanceof HttpErrorResponse) {
+              if (error.status > 0) this.learnProtocol(request.url);
               const body = typeof error.error === 'string' ? error.error : '';
               return of<RegistryAnswer>({ status: error.status, headers: error.headers, body });
             }
@@ -171,7 +218,7 @@ export class CheckRun {
 
   private acquire(): Promise<void> {
     if (this.stoppedBy) return Promise.reject(this.stoppedBy);
-    if (this.active < this.settings.concurrency) {
+    if (this.active < this.limit) {
       this.active++;
       return Promise.resolve();
     }

@@ -106,6 +106,24 @@ describe('OciPresenceChecker under load and faults', () => {
       expect(run.results().length).toBe(60);
     }));
 
+    it('raises the limit once the first answer came over HTTP/2 (one multiplexed connection)', fakeAsync(() => {
+      const images = Array.from({ length: 80 }, (_, index) => image(`cse/synthetic/image-${index}:1.0.0`, String(index)));
+      images.forEach((each) => registry.push(each.repository, each.reference));
+      const asked: string[] = [];
+      const run = check(images, { protocolOf: (url) => (asked.push(url), 'h2') });
+      const { maxOutstanding } = answerAll(backend, registry);
+      expect(maxOutstanding).toBe(24);
+      expect(asked.length).toBe(1);
+      expect(countByStatus(run.results())).toEqual({ present: 80 });
+    }));
+
+    it('keeps the HTTP/1.1 limit when the browser reports http/1.1', fakeAsync(() => {
+      const images = Array.from({ length: 40 }, (_, index) => image(`cse/synthetic/image-${index}:1.0.0`, String(index)));
+      images.forEach((each) => registry.push(each.repository, each.reference));
+      check(images, { protocolOf: () => 'http/1.1' });
+      expect(answerAll(backend, registry).maxOutstanding).toBe(6);
+    }));
+
     it('honours a smaller concurrency', fakeAsync(() => {
       const images = Array.from({ length: 12 }, (_, index) => image(`cse/synthetic/image-${index}:1.0.0`, String(index)));
       const run = check(images, { concurrency: 2 });

@@ -90,6 +90,13 @@ export interface CheckOptions {
   readonly access: RegistryAccess;
   /** Requests in flight at most, tokens and retries included. Default 6 (a browser's HTTP/1.1 connections per host). */
   readonly concurrency?: number;
+  /**
+   * The limit once the first answer shows the page talks HTTP/2 or HTTP/3 to the host (one
+   * multiplexed connection, no 6-per-host cap). Default 24. `protocolOf` tells the protocol.
+   */
+  readonly multiplexedConcurrency?: number;
+  /** The protocol an answered URL came over ('http/1.1', 'h2', 'h3'…), if known. Default: the page's Resource Timing. */
+  readonly protocolOf?: (url: string) => string | undefined;
   /** Per request. Default 10 s. */
   readonly timeoutSeconds?: number;
   /** Retries after a 429, a 5xx or a reset (status 0). Default 3. Never for 401, 403 or 404. */
@@ -107,6 +114,7 @@ export interface PresenceChecker {
 }
 
 export const DEFAULT_CONCURRENCY = 6;
+export const DEFAULT_MULTIPLEXED_CONCURRENCY = 24;
 export const DEFAULT_TIMEOUT_SECONDS = 10;
 export const DEFAULT_MAX_RETRIES = 3;
 export const DEFAULT_BACKOFF_MS = 250;
