@@ -12,7 +12,7 @@ import { providePresenceCheckers } from './dependencies/data/presence-checkers';
 import { ExternalEndpointService } from './registry/data/external-endpoint.service';
 import { RegistryCheckRunner } from './registry/data/registry-check-runner';
 import { RegistryHttp } from './registry/data/registry-http';
-import { ServedChainState } from './registry/data/served-chain.state';
+import { RegistryCheckState } from './registry/data/registry-check.state';
 import { CseConfigRepository } from './shared/cse-config';
 import { RegistryStatusRepository } from './shared/status-store/data/registry-status.repository';
 import { providePluginLocale } from './shared/i18n/plugin-locale';
@@ -32,7 +32,7 @@ import { containerHooks, provideVcdHost } from './vcd';
     RegistryCheckRunner,
     ExternalEndpointService,
     RegistryStatusRepository,
-    ServedChainState,
+    RegistryCheckState,
     providePresenceCheckers(),
   ],
 })

@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MockTranslationService, TranslationService } from '@vcd/i18n';
-import { ServedChainState } from '../../registry/data/served-chain.state';
+import { RegistryCheckState } from '../../registry/data/registry-check.state';
 import { CseConfigDocument, CseConfigRepository } from '../../shared/cse-config';
 import { answerVersions, provideVcdTesting } from '../../vcd/testing/vcd-testing';
 import { makeCa, makeLeaf } from '../testing/test-pki';
@@ -42,7 +42,7 @@ describe('CertificatesSectionComponent', () => {
       providers: [
         ...provideVcdTesting(),
         CseConfigRepository,
-        ServedChainState,
+        RegistryCheckState,
         { provide: TranslationService, useClass: MockTranslationService },
       ],
     });

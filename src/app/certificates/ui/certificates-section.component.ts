@@ -17,7 +17,7 @@ import {
 } from '@angular/core';
 import { ClrAlertModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
-import { ServedChainState } from '../../registry/data/served-chain.state';
+import { RegistryCheckState } from '../../registry/data/registry-check.state';
 import { CseConfigDocument, CseConfigRepository, BOOTSTRAP_CAS_PATH, NODE_CAS_PATH, WriteAccess } from '../../shared/cse-config';
 import { ConflictPanelComponent } from '../../shared/ui/conflict-panel.component';
 import { SafeSave } from '../../shared/ui/safe-save';
@@ -68,7 +68,7 @@ export class CertificatesSectionComponent implements OnChanges {
 
   private readonly repository = inject(CseConfigRepository);
   private readonly destroyRef = inject(DestroyRef);
-  readonly servedChain = inject(ServedChainState).chain;
+  readonly servedChain = inject(RegistryCheckState).chain;
 
   /** Accepted inputs, normalised PEM, in arrival order (duplicates merged by classification). */
   private readonly inputPems = signal<readonly string[]>([]);

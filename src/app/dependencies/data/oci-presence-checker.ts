@@ -17,7 +17,7 @@ import {
   PresenceResult,
   RegistryAccess,
 } from './presence-check';
-import { isCheckableImage, missingResult, parseJson, presentResult } from './reference-rules';
+import { isCheckableImage, isDigest, missingResult, parseJson, presentResult } from './reference-rules';
 
 /** Without an explicit list, registries answer 404 for OCI images (they assume Docker schema 1/2). */
 export const MANIFEST_ACCEPT = [
@@ -109,7 +109,7 @@ class OciCheck {
 
   private async checkImage(image: ImageToCheck): Promise<PresenceResult> {
     const listed = this.tagListings.get(image.repository);
-    if (listed && !image.reference.startsWith('sha256:')) {
+    if (listed && !isDigest(image.reference)) {
       const listing = await listed.catch((): TagListing => ({ kind: 'unknown' }));
       if (listing.kind === 'noRepository') return { status: 'repositoryMissing', image };
       if (listing.kind === 'tags' && !listing.tags.includes(image.reference)) return missingResult(image, listing.tags);

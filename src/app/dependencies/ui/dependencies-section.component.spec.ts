@@ -1,4 +1,4 @@
-import { ServedChainState } from '../../registry/data/served-chain.state';
+import { RegistryCheckState } from '../../registry/data/registry-check.state';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { MockTranslationService, TranslationService } from '@vcd/i18n';
@@ -150,7 +150,7 @@ describe('DependenciesSectionComponent', () => {
         { provide: RegistryStatusRepository, useValue: repository },
         { provide: PresenceCheckers, useValue: { forStrategy: (strategy: string) => (strategies.push(strategy), checker) } },
         { provide: TranslationService, useClass: MockTranslationService },
-        ServedChainState,
+        RegistryCheckState,
       ],
     });
     fixture = TestBed.createComponent(DependenciesSectionComponent);

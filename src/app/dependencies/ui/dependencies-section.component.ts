@@ -20,7 +20,7 @@ import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ClrAlertModule, ClrFormsModule, ClrProgressBarModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
 import { Subject, Subscription, interval } from 'rxjs';
-import { ServedChainState } from '../../registry/data/served-chain.state';
+import { RegistryCheckState } from '../../registry/data/registry-check.state';
 import { AccessPath, accessBaseUrl } from '../../registry/domain/access-path';
 import { validateRegistryUrl } from '../../registry/domain';
 import { untilDestroyed } from '../../shared/rx/until-destroyed';
@@ -98,7 +98,7 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
   readonly base = signal<string | undefined>(undefined);
   readonly storage = signal<StatusStorage | undefined>(undefined);
   readonly access = signal<{ readonly path: AccessPath; readonly harbor: boolean } | undefined>(undefined);
-  private readonly registryReach = inject(ServedChainState).reach;
+  private readonly registryReach = inject(RegistryCheckState).reach;
   // A registry check run on this page tells how to reach the registry at once, before it is stored.
   private readonly followRegistryCheck = effect(
     () => {

@@ -18,7 +18,7 @@ import { ParsedRegistryUrl, validateRegistryUrl } from '../domain/registry-url';
 import { AccessSetupState, ExternalEndpointService } from '../data/external-endpoint.service';
 import { DEFAULT_TIMEOUT_SECONDS } from '../data/registry-http';
 import { RegistryCheckProgress, RegistryCheckRunner } from '../data/registry-check-runner';
-import { ServedChainState } from '../data/served-chain.state';
+import { RegistryCheckState } from '../data/registry-check.state';
 import { ServedChainComponent } from './served-chain.component';
 import { StorageSetupComponent } from './storage-setup.component';
 
@@ -56,7 +56,7 @@ export class RegistryCheckComponent implements OnInit, OnChanges {
   private readonly endpoints = inject(ExternalEndpointService);
   private readonly statusStore = inject(RegistryStatusRepository);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly servedChain = inject(ServedChainState);
+  private readonly checkState = inject(RegistryCheckState);
   private running?: Subscription;
 
   readonly accessKind = new FormControl<'extApi' | 'direct'>('extApi', { nonNullable: true });
@@ -209,10 +209,10 @@ export class RegistryCheckComponent implements OnInit, OnChanges {
 
   /** Lets the certificates section prove CAs against what the registry served. */
   private share(record: RegistryCheckRecord): void {
-    this.servedChain.reach.set({ path: record.accessPath, harbor: record.harborVersion !== undefined });
+    this.checkState.reach.set({ path: record.accessPath, harbor: record.harborVersion !== undefined });
     const parsed = this.parsed();
     if (parsed && record.chain.length > 0) {
-      this.servedChain.chain.set({
+      this.checkState.chain.set({
         host: parsed.host,
         pems: record.chain.map((certificate) => certificate.pem),
         checkedAt: record.checkedAt,

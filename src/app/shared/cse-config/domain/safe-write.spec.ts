@@ -4,7 +4,7 @@ import {
   NoProfileError,
   diffJson,
   touchesAny,
-  touchesRegistryUrl,
+  REGISTRY_URL_PATH,
   withCertificateAuthorities,
   withContainerRegistryUrl,
 } from './safe-write';
@@ -78,10 +78,10 @@ describe('diffJson', () => {
   });
 });
 
-describe('touchesRegistryUrl', () => {
+describe('touchesAny on the registry URL', () => {
   it('tells whether the other writer changed the registry URL too', () => {
-    expect(touchesRegistryUrl([{ path: 'profiles[0].containerRegistryUrl', before: 'a', after: 'b' }])).toBeTrue();
-    expect(touchesRegistryUrl([{ path: 'profiles[0].K8Config.certificateAuthorities[0]' }])).toBeFalse();
+    expect(touchesAny([{ path: 'profiles[0].containerRegistryUrl', before: 'a', after: 'b' }], [REGISTRY_URL_PATH])).toBeTrue();
+    expect(touchesAny([{ path: 'profiles[0].K8Config.certificateAuthorities[0]' }], [REGISTRY_URL_PATH])).toBeFalse();
   });
 });
 

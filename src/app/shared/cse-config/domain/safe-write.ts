@@ -89,7 +89,3 @@ export const NODE_CAS_PATH = 'profiles[0].K8Config.certificateAuthorities';
 export function touchesAny(changes: readonly FieldChange[], paths: readonly string[]): boolean {
   return changes.some((change) => paths.some((path) => change.path === path || change.path.startsWith(`${path}[`)));
 }
-
-export function touchesRegistryUrl(changes: readonly FieldChange[]): boolean {
-  return touchesAny(changes, [REGISTRY_URL_PATH]);
-}

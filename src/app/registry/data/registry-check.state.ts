@@ -19,7 +19,7 @@ export interface RegistryReach {
 }
 
 @Injectable()
-export class ServedChainState {
+export class RegistryCheckState {
   readonly chain = signal<ServedChain | undefined>(undefined);
   readonly reach = signal<RegistryReach | undefined>(undefined);
 }
