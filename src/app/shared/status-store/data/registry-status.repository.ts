@@ -4,8 +4,8 @@
  */
 import { HttpClient, HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Observable, catchError, filter, map, of, switchMap, take, throwError, timer } from 'rxjs';
-import { CloudApiClient, DefinedEntity, VCD_SESSION, VcdError, isVcdError, toVcdError } from '../../../vcd';
+import { Observable, catchError, filter, forkJoin, map, of, switchMap, take, throwError, timer } from 'rxjs';
+import { CloudApiClient, DefinedEntity, MAX_PAGE_SIZE, VCD_SESSION, VcdError, isVcdError, toVcdError } from '../../../vcd';
 import { RegistryStatus, STATUS_SETUP_PLAN, STATUS_TYPE_ID, STATUS_TYPE_REF } from '../domain/registry-status';
 
 export type StatusStorage = 'ready' | 'notSetUp';
@@ -16,6 +16,14 @@ interface Task {
   readonly error?: { readonly message?: string };
 }
 
+interface AccessControl {
+  readonly memberId?: string;
+  readonly accessLevelId?: string;
+}
+
+const READ_ONLY = 'urn:vcloud:accessLevel:ReadOnly';
+/** Keeps a FIQL OR filter well inside URL length limits (100 names ≈ 4 KB). */
+const NAMES_PER_REQUEST = 100;
 const TASK_POLL_MS = 500;
 const TASK_MAX_POLLS = 60;
 
@@ -61,6 +69,18 @@ export class RegistryStatusRepository {
     );
   }
 
+  /** The entities with these names that the caller may see (one request per 100 names), without ETags. */
+  list(names: readonly string[]): Observable<DefinedEntity<RegistryStatus>[]> {
+    const chunks: string[][] = [];
+    for (let start = 0; start < names.length; start += NAMES_PER_REQUEST) chunks.push(names.slice(start, start + NAMES_PER_REQUEST));
+    if (chunks.length === 0) return of([]);
+    return forkJoin(
+      chunks.map((chunk) =>
+        this.cloudApi.listAllEntitiesByType<RegistryStatus>(STATUS_TYPE_REF, { filter: chunk.map((name) => `name==${name}`).join(',') }),
+      ),
+    ).pipe(map((lists) => lists.flat()));
+  }
+
   /** Applies `change` to the named entity (creating it first if needed) and stores it. */
   update(
     name: string,
@@ -68,17 +88,57 @@ export class RegistryStatusRepository {
     change: (current: RegistryStatus) => RegistryStatus,
     attempts = 3,
   ): Observable<RegistryStatus> {
+    return this.write(name, initial, change, attempts).pipe(map((entity) => entity.entity));
+  }
+
+  /** As `update`, answering the stored entity (its id is what sharing needs). */
+  write(
+    name: string,
+    initial: RegistryStatus,
+    change: (current: RegistryStatus) => RegistryStatus,
+    attempts = 3,
+  ): Observable<DefinedEntity<RegistryStatus>> {
     return this.find(name).pipe(
       switchMap((found) => (found ? of(found) : this.create(name, initial))),
       switchMap(({ entity, etag }) =>
-        this.cloudApi.putEntity({ ...entity, entity: change(entity.entity) }, etag).pipe(map(({ value }) => value.entity)),
+        this.cloudApi.putEntity({ ...entity, entity: change(entity.entity) }, etag).pipe(map(({ value }) => value)),
       ),
       catchError((error: unknown) =>
         isVcdError(error) && error.kind === 'conflict' && attempts > 1
-          ? this.update(name, initial, change, attempts - 1)
+          ? this.write(name, initial, change, attempts - 1)
           : throwError(() => error),
       ),
     );
+  }
+
+  /** Deletes the named entity; VCD removes its access controls with it. Absent already: done. */
+  remove(name: string): Observable<void> {
+    return this.find(name).pipe(
+      switchMap((found) => (found ? this.http.delete(`${this.root}/entities/${found.entity.id}`) : of(null))),
+      map(() => undefined),
+      catchError((error: unknown) => throwError(() => toVcdError(error))),
+    );
+  }
+
+  /** Shares the entity read-only with a member (an organization): once, whatever was there before. */
+  shareReadOnly(entityId: string, memberId: string): Observable<void> {
+    return this.http
+      .get<{ values: readonly AccessControl[] }>(`${this.root}/entities/${entityId}/accessControls`, {
+        params: { page: 1, pageSize: MAX_PAGE_SIZE },
+      })
+      .pipe(
+        switchMap((page) =>
+          page.values.some((acl) => acl.memberId === memberId && acl.accessLevelId === READ_ONLY)
+            ? of(null)
+            : this.http.post(`${this.root}/entities/${entityId}/accessControls`, {
+                grantType: 'MembershipAccessControlGrant',
+                accessLevelId: READ_ONLY,
+                memberId,
+              }),
+        ),
+        map(() => undefined),
+        catchError((error: unknown) => throwError(() => toVcdError(error))),
+      );
   }
 
   private create(name: string, initial: RegistryStatus): Observable<{ entity: DefinedEntity<RegistryStatus>; etag: string }> {

@@ -1,0 +1,193 @@
+/*
+ * Checks one organization's registry the way the Airgap tab checks the system registry — the
+ * registry check through VCD, the proof of CSE's CA lists against the served chain, the presence
+ * of every dependency — and stores the outcome in the organization's entity (shared read-only
+ * with it). Many organizations are checked with a bounded number in flight.
+ */
+import { Injectable, inject } from '@angular/core';
+import { Observable, Subject, defer, firstValueFrom, from, last, lastValueFrom, mergeMap, takeUntil, tap } from 'rxjs';
+import { certificateSnapshot } from '../../certificates/domain/certificate-snapshot';
+import { PresenceCheckers } from '../../dependencies/data/presence-checkers';
+import { chooseStrategy } from '../../dependencies/data/choose-strategy';
+import { CheckEvent, DEFAULT_CONCURRENCY, ImageToCheck } from '../../dependencies/data/presence-check';
+import { CseVersion, buildCatalog } from '../../dependencies/domain';
+import { CheckOutcome, toRecord } from '../../dependencies/ui/export/check-record';
+import { ResultRow, imageToCheckOf, rowsForCatalog, withResult } from '../../dependencies/ui/export/result-rows';
+import { RegistryCheckRunner } from '../../registry/data/registry-check-runner';
+import { AccessPath, accessBaseUrl, extApiPrefix } from '../../registry/domain/access-path';
+import { RegistryCheckRecord, overallVerdict } from '../../registry/domain/registry-check';
+import { validateRegistryUrl } from '../../registry/domain/registry-url';
+import { RegistrySettings } from '../../shared/cse-config';
+import { PublicEndpointFacts, RegistryStatus } from '../../shared/status-store/domain/registry-status';
+import { VCD_SESSION } from '../../vcd';
+import { OrgSummary } from '../domain/org-row';
+import { OrganizationsService } from './organizations.service';
+
+/** Organizations checked at once: with 6 requests each, at most 12 registry requests in flight. */
+export const ORG_CHECK_CONCURRENCY = 2;
+export const ORG_CHECK_TIMEOUT_SECONDS = 10;
+
+export interface OrgCheckContext {
+  /** The system registry (VCDKEConfig), used by organizations without a private one. */
+  readonly settings: RegistrySettings;
+  readonly release?: CseVersion;
+  readonly tkrs: readonly string[];
+  readonly publicEndpoint?: PublicEndpointFacts;
+  readonly checkedBy?: string;
+}
+
+export type OrgCheckPhase = 'queued' | 'registry' | 'dependencies' | 'saving' | 'done' | 'failed';
+
+export interface OrgCheckProgress {
+  readonly org: OrgSummary;
+  readonly phase: OrgCheckPhase;
+  readonly images?: { readonly done: number; readonly total: number };
+  readonly status?: RegistryStatus;
+  readonly error?: unknown;
+}
+
+/** The registry an organization uses: its own, or the system registry. */
+export function baseFor(assigned: string | undefined, settings: RegistrySettings): string {
+  return assigned ?? settings.containerRegistryUrl;
+}
+
+@Injectable()
+export class OrgCheckService {
+  private readonly runner = inject(RegistryCheckRunner);
+  private readonly checkers = inject(PresenceCheckers);
+  private readonly organizations = inject(OrganizationsService);
+  private readonly session = inject(VCD_SESSION);
+
+  /** Checks each organization (at most ORG_CHECK_CONCURRENCY at once), reporting every change. */
+  checkMany(orgs: readonly OrgSummary[], context: OrgCheckContext, cancel: Observable<unknown>): Observable<OrgCheckProgress> {
+    return from(orgs).pipe(mergeMap((org) => this.check(org, context, cancel), ORG_CHECK_CONCURRENCY));
+  }
+
+  check(org: OrgSummary, context: OrgCheckContext, cancel: Observable<unknown>): Observable<OrgCheckProgress> {
+    return new Observable<OrgCheckProgress>((subscriber) => {
+      const stop$ = new Subject<void>();
+      const report = (progress: Omit<OrgCheckProgress, 'org'>): void => subscriber.next({ org, ...progress });
+      const run = async (): Promise<void> => {
+        const current = await firstValueFrom(this.organizations.status(org));
+        const base = baseFor(current?.registryBase, context.settings);
+        const validation = validateRegistryUrl(base);
+        if (!validation.valid) throw new Error(`invalid registry URL ${base}`);
+        const parsed = validation.parsed;
+        const access: AccessPath = { kind: 'extApi', prefix: extApiPrefix(parsed.host, parsed.port) };
+
+        report({ phase: 'registry' });
+        const progress = await firstValueFrom(
+          this.runner
+            .run({
+              host: parsed.host,
+              ...(parsed.port ? { port: parsed.port } : {}),
+              ...(parsed.project ? { project: parsed.project } : {}),
+              access,
+              timeoutSeconds: ORG_CHECK_TIMEOUT_SECONDS,
+            })
+            .pipe(takeUntil(cancel), takeUntil(stop$), last()),
+        );
+        const checkedAt = new Date();
+        const registryCheck: RegistryCheckRecord = {
+          base: parsed.value,
+          accessPath: access,
+          checkedAt: checkedAt.toISOString(),
+          ...(context.checkedBy ? { checkedBy: context.checkedBy } : {}),
+          timeoutSeconds: ORG_CHECK_TIMEOUT_SECONDS,
+          steps: progress.steps,
+          chain: progress.chain,
+          verdict: overallVerdict(progress.steps),
+          ...(progress.harborVersion ? { harborVersion: progress.harborVersion } : {}),
+        };
+        const certificates = await certificateSnapshot({
+          bootstrapCertificates: context.settings.bootstrapCertificates,
+          nodeCertificates: context.settings.nodeCertificates,
+          servedChain: progress.chain.map((certificate) => certificate.pem),
+          host: parsed.host,
+          now: checkedAt,
+        });
+
+        const apiReached = progress.steps.some((step) => step.id === 'registryApi' && step.verdict === 'passed');
+        const dependencyRecord = apiReached
+          ? await this.dependencies(parsed.value, access, progress.harborVersion !== undefined, context, cancel, stop$, (images) =>
+              report({ phase: 'dependencies', images }),
+            )
+          : undefined;
+
+        report({ phase: 'saving' });
+        const status = await firstValueFrom(
+          this.organizations.save(org, (stored) => ({
+            ...stored,
+            checkedBase: parsed.value,
+            accessPath: access,
+            lastRegistryCheck: registryCheck,
+            certificates,
+            ...(context.publicEndpoint ? { publicEndpoint: context.publicEndpoint } : {}),
+            // A check that could not reach the registry API says nothing new about the images.
+            ...(dependencyRecord ? { lastDependencyCheck: { ...dependencyRecord } } : {}),
+          })),
+        );
+        report({ phase: 'done', status });
+      };
+      report({ phase: 'queued' });
+      run().then(
+        () => subscriber.complete(),
+        (error: unknown) => {
+          report({ phase: 'failed', error });
+          subscriber.complete();
+        },
+      );
+      return () => stop$.next();
+    });
+  }
+
+  private async dependencies(
+    base: string,
+    access: AccessPath,
+    harbor: boolean,
+    context: OrgCheckContext,
+    cancel: Observable<unknown>,
+    stop$: Observable<void>,
+    onProgress: (images: { done: number; total: number }) => void,
+  ): Promise<ReturnType<typeof toRecord> | undefined> {
+    if (!context.release) return undefined;
+    let rows: ResultRow[] = rowsForCatalog(buildCatalog(context.release, [...context.tkrs]), base);
+    const images = rows.flatMap((row): ImageToCheck[] => {
+      const image = imageToCheckOf(row);
+      return image ? [image] : [];
+    });
+    const startedAt = Date.now();
+    const checker = this.checkers.forStrategy(chooseStrategy({ harbor, access: access.kind }));
+    let outcome: CheckOutcome = 'partial';
+    await lastValueFrom(
+      defer(() =>
+        checker.check(images, {
+          access: { baseUrl: accessBaseUrl(access, this.session.apiRootUrl), project: base.split('/')[1] ?? '' },
+          concurrency: DEFAULT_CONCURRENCY,
+          multiplexedConcurrency: DEFAULT_CONCURRENCY,
+          cancel,
+        }),
+      ).pipe(
+        takeUntil(stop$),
+        tap((event: CheckEvent) => {
+          if (event.type === 'result') rows = rows.map((row) => (row.id === event.result.image.id ? withResult(row, event.result) : row));
+          else if (event.type === 'progress') onProgress({ done: event.done, total: event.total });
+          else outcome = event.cancelled ? 'cancelled' : event.partial ? 'partial' : 'done';
+        }),
+      ),
+      { defaultValue: undefined },
+    );
+    return toRecord(
+      {
+        checkedAt: new Date().toISOString(),
+        ...(context.checkedBy ? { checkedBy: context.checkedBy } : {}),
+        base,
+        release: context.release,
+        tkrs: [...context.tkrs],
+        outcome,
+        elapsedMs: Date.now() - startedAt,
+      },
+      rows,
+    );
+  }
+}
