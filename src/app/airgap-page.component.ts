@@ -2,16 +2,19 @@
  * The plug-in's page: Container Registry Settings and Airgap side by side, both starting from
  * CSE's current configuration. Loading, missing, ambiguous and failed states are all explicit.
  */
-import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
-import { ClrAlertModule, ClrSpinnerModule, ClrTabsModule } from '@clr/angular';
+import { DOCUMENT, NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, DestroyRef, Input, OnInit, ViewChild, computed, inject, signal } from '@angular/core';
+import { ClrAlertModule, ClrSpinnerModule, ClrTabLink, ClrTabsModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
 import { catchError, forkJoin, map, of } from 'rxjs';
 import { CertificatesSectionComponent } from './certificates/ui/certificates-section.component';
 import { CseConfigSummaryComponent } from './cse-config-summary.component';
 import { DependenciesSectionComponent } from './dependencies/ui/dependencies-section.component';
 import { RegistryCheckComponent } from './registry/ui/registry-check.component';
+import { OrganizationsTabComponent } from './organizations/ui/organizations-tab.component';
 import { RegistrySettingsComponent } from './registry/ui/registry-settings.component';
+import { ReadinessSection } from './readiness/domain/readiness';
+import { SystemReadinessComponent } from './readiness/ui/system-readiness.component';
 import { CseConfigDocument, CseConfigLookup, CseConfigRepository, WriteAccess, writeAccess } from './shared/cse-config';
 import { untilDestroyed } from './shared/rx/until-destroyed';
 import { VcdErrorAlertComponent } from './shared/ui/vcd-error-alert.component';
@@ -22,6 +25,8 @@ interface Loaded {
   readonly document?: CseConfigDocument;
   readonly rights?: ReadonlySet<string>;
 }
+
+export type AirgapTab = 'registrySettings' | 'airgap' | 'organizations';
 
 type PageState =
   | { readonly status: 'loading' }
@@ -43,6 +48,8 @@ type PageState =
     RegistryCheckComponent,
     CertificatesSectionComponent,
     DependenciesSectionComponent,
+    OrganizationsTabComponent,
+    SystemReadinessComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './airgap-page.component.html',
@@ -56,10 +63,14 @@ type PageState =
   ],
 })
 export class AirgapPageComponent implements OnInit {
+  /** The tab open first (the Organizations tab has its own address). */
+  @Input() initialTab: AirgapTab = 'registrySettings';
   private readonly repository = inject(CseConfigRepository);
   private readonly rights = inject(SessionRights);
   private readonly destroyRef = inject(DestroyRef);
   private readonly session = inject(VCD_SESSION);
+  private readonly page = inject(DOCUMENT);
+  @ViewChild('registrySettingsTab', { read: ClrTabLink }) private registrySettingsTab?: ClrTabLink;
   readonly isTenant = this.session.scope === 'tenant';
   readonly state = signal<PageState>({ status: 'loading' });
   readonly error = computed(() => {
@@ -94,6 +105,15 @@ export class AirgapPageComponent implements OnInit {
         next: (state) => this.state.set(state),
         error: (error: unknown) => this.state.set({ status: 'failed', error: toVcdError(error) }),
       });
+  }
+
+  /** A readiness line's link: the Container Registry Settings tab, or a section of this tab. */
+  openSection(section: ReadinessSection): void {
+    if (section === 'settings') {
+      this.registrySettingsTab?.activate();
+      return;
+    }
+    this.page.getElementById(`cse-section-${section}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }
 
   onSaved(document: CseConfigDocument): void {

@@ -7,7 +7,6 @@ import 'reflect-metadata';
 import { NgModule, inject } from '@angular/core';
 import { RouterModule } from '@angular/router';
 import { I18nModule, TranslationService } from '@vcd/i18n';
-import { AirgapPageComponent } from './airgap-page.component';
 import { providePresenceCheckers } from './dependencies/data/presence-checkers';
 import { ExternalEndpointService } from './registry/data/external-endpoint.service';
 import { RegistryCheckRunner } from './registry/data/registry-check-runner';
@@ -17,12 +16,20 @@ import { CseConfigRepository } from './shared/cse-config';
 import { RegistryStatusRepository } from './shared/status-store/data/registry-status.repository';
 import { providePluginLocale } from './shared/i18n/plugin-locale';
 import { containerHooks, provideVcdHost } from './vcd';
+import { PluginHomeComponent } from './plugin-home.component';
+import { OrganizationsService } from './organizations/data/organizations.service';
+import { OrgCheckService } from './organizations/data/org-check.service';
+import { TenantAccessService } from './organizations/data/tenant-access.service';
 
 @NgModule({
   imports: [
     // Reads `${EXTENSION_ASSET_URL}/../i18n.json`; the locale is the host's LOCALE_ID (see providePluginLocale).
     I18nModule.forChild(containerHooks().EXTENSION_ASSET_URL as never, true),
-    RouterModule.forChild([{ path: '', component: AirgapPageComponent }]),
+    RouterModule.forChild([
+      { path: '', component: PluginHomeComponent },
+      // Bookmarkable: the provider's Organizations tab. A tenant who opens it is told it is not his.
+      { path: 'organizations', component: PluginHomeComponent, data: { tab: 'organizations' } },
+    ]),
   ],
   providers: [
     providePluginLocale(),
@@ -34,6 +41,9 @@ import { containerHooks, provideVcdHost } from './vcd';
     RegistryStatusRepository,
     RegistryCheckState,
     providePresenceCheckers(),
+    OrganizationsService,
+    OrgCheckService,
+    TenantAccessService,
   ],
 })
 export class AirgapPluginModule {

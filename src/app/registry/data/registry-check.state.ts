@@ -4,6 +4,7 @@
  */
 import { Injectable, signal } from '@angular/core';
 import { AccessPath } from '../domain/access-path';
+import { RegistryCheckRecord } from '../domain/registry-check';
 
 export interface ServedChain {
   readonly host: string;
@@ -22,4 +23,6 @@ export interface RegistryReach {
 export class RegistryCheckState {
   readonly chain = signal<ServedChain | undefined>(undefined);
   readonly reach = signal<RegistryReach | undefined>(undefined);
+  /** The whole record, for the readiness summary: it follows a check at once, kept in VCD or not. */
+  readonly record = signal<RegistryCheckRecord | undefined>(undefined);
 }

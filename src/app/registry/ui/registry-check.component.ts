@@ -22,7 +22,7 @@ import { RegistryCheckState } from '../data/registry-check.state';
 import { ServedChainComponent } from './served-chain.component';
 import { StorageSetupComponent } from './storage-setup.component';
 
-const TIMELINE_STATE: Record<CheckStepResult['verdict'], ClrTimelineStepState> = {
+export const TIMELINE_STATE: Record<CheckStepResult['verdict'], ClrTimelineStepState> = {
   pending: ClrTimelineStepState.NOT_STARTED,
   running: ClrTimelineStepState.PROCESSING,
   passed: ClrTimelineStepState.SUCCESS,
@@ -209,6 +209,7 @@ export class RegistryCheckComponent implements OnInit, OnChanges {
 
   /** Lets the certificates section prove CAs against what the registry served. */
   private share(record: RegistryCheckRecord): void {
+    this.checkState.record.set(record);
     this.checkState.reach.set({ path: record.accessPath, harbor: record.harborVersion !== undefined });
     const parsed = this.parsed();
     if (parsed && record.chain.length > 0) {

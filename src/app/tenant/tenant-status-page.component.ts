@@ -1,0 +1,212 @@
+/*
+ * Tenant portal → Registry status: what the provider's last check found for this organization's
+ * registry (its private one, or the system registry), read from the organization's status entity,
+ * which VCD shares read-only with it. Nothing here can change VCD; a re-run of the dependency
+ * check (when the provider allows it) reaches the registry through /ext-api and is not stored.
+ */
+import { ChangeDetectionStrategy, Component, DestroyRef, Input, OnInit, computed, inject, signal } from '@angular/core';
+import { ClrAlertModule, ClrProgressBarModule, ClrTimelineLayout, ClrTimelineModule, ClrTimelineStepState } from '@clr/angular';
+import { I18nModule } from '@vcd/i18n';
+import { LocalTimePipe } from '../shared/ui/local-time.pipe';
+import { Subject, catchError, forkJoin, map, of } from 'rxjs';
+import { EXPIRY_WARNING_DAYS } from '../certificates/domain/classification';
+import { PresenceCheckers } from '../dependencies/data/presence-checkers';
+import { chooseStrategy } from '../dependencies/data/choose-strategy';
+import { ImageToCheck } from '../dependencies/data/presence-check';
+import { DependencyCheckRecord, readRecord, rowsOf } from '../dependencies/ui/export/check-record';
+import { ResultRow, imageToCheckOf, withResult } from '../dependencies/ui/export/result-rows';
+import { DependencyResultsComponent } from '../dependencies/ui/dependency-results.component';
+import { ReadinessSection, readinessLines } from '../readiness/domain/readiness';
+import { ReadinessSummaryComponent } from '../readiness/ui/readiness-summary.component';
+import { accessBaseUrl } from '../registry/domain/access-path';
+import { validateRegistryUrl } from '../registry/domain/registry-url';
+import { CheckStepResult } from '../registry/domain/registry-check';
+import { TIMELINE_STATE } from '../registry/ui/registry-check.component';
+import { STATUS_VIEW_RIGHT } from '../organizations/data/tenant-access.service';
+import { untilDestroyed } from '../shared/rx/until-destroyed';
+import { RegistryStatusRepository } from '../shared/status-store/data/registry-status.repository';
+import { RegistryStatus, orgStatusName } from '../shared/status-store/domain/registry-status';
+import { VcdErrorAlertComponent } from '../shared/ui/vcd-error-alert.component';
+import { SessionRights, VCD_SESSION, VcdError, toVcdError } from '../vcd';
+
+type PageState =
+  | { readonly kind: 'loading' }
+  /** The session has no View right on the plug-in's type: ask the organization administrator. */
+  | { readonly kind: 'noRight' }
+  /** Nothing shared with this organization yet: the provider has not checked or assigned it. */
+  | { readonly kind: 'notShared' }
+  | { readonly kind: 'loaded'; readonly status: RegistryStatus }
+  | { readonly kind: 'failed'; readonly error: VcdError };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+@Component({
+  selector: 'cse-tenant-status-page',
+  standalone: true,
+  imports: [
+    LocalTimePipe,
+    ClrAlertModule,
+    ClrProgressBarModule,
+    ClrTimelineModule,
+    I18nModule,
+    VcdErrorAlertComponent,
+    DependencyResultsComponent,
+    ReadinessSummaryComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './tenant-status-page.component.html',
+  styles: [
+    `
+      :host {
+        display: block;
+        padding: 1.2rem;
+      }
+      dl.paths dt {
+        font-weight: 600;
+      }
+      code {
+        word-break: break-all;
+      }
+      .muted {
+        color: var(--cds-alias-typography-secondary-color, #565656);
+      }
+    `,
+  ],
+})
+export class TenantStatusPageComponent implements OnInit {
+  /** Set when a tenant opened a provider-only address (a bookmark): say so, then show his page. */
+  @Input() providerOnlyRoute = false;
+
+  private readonly statusStore = inject(RegistryStatusRepository);
+  private readonly rights = inject(SessionRights);
+  private readonly checkers = inject(PresenceCheckers);
+  private readonly session = inject(VCD_SESSION);
+  private readonly destroyRef = inject(DestroyRef);
+  private cancel$ = new Subject<void>();
+
+  readonly organization = this.session.organization;
+  readonly state = signal<PageState>({ kind: 'loading' });
+  readonly status = computed(() => {
+    const state = this.state();
+    return state.kind === 'loaded' ? state.status : undefined;
+  });
+  readonly base = computed(() => {
+    const status = this.status();
+    return status?.registryBase ?? status?.checkedBase;
+  });
+  readonly derived = computed(() => {
+    const base = this.base();
+    const validation = base ? validateRegistryUrl(base) : undefined;
+    return validation?.valid ? validation.parsed.derived : undefined;
+  });
+  readonly record = computed((): DependencyCheckRecord | undefined => readRecord(this.status()?.lastDependencyCheck));
+  readonly storedRows = computed((): readonly ResultRow[] => {
+    const record = this.record();
+    return record ? rowsOf(record) : [];
+  });
+  readonly liveRows = signal<readonly ResultRow[] | undefined>(undefined);
+  readonly rows = computed(() => this.liveRows() ?? this.storedRows());
+  readonly lines = computed(() => {
+    const status = this.status();
+    if (!status) return [];
+    return readinessLines({
+      registryBase: this.base(),
+      publicEndpoint: status.publicEndpoint,
+      registryCheck: status.lastRegistryCheck,
+      certificates: status.certificates,
+      dependencyCheck: this.record(),
+      now: new Date(),
+    });
+  });
+  readonly nodeCertificates = computed(() => {
+    const soon = Date.now() + EXPIRY_WARNING_DAYS * DAY_MS;
+    return (this.status()?.certificates?.nodes ?? []).map((node) => {
+      const expiry = Date.parse(node.notAfter);
+      return { ...node, expired: expiry <= Date.now(), expiresSoon: expiry > Date.now() && expiry <= soon };
+    });
+  });
+  readonly rerun = signal<{ readonly done: number; readonly total: number; readonly finished: boolean } | undefined>(undefined);
+  readonly canRerun = computed(() => {
+    const status = this.status();
+    return status?.tenantRecheck === true && status.accessPath?.kind === 'extApi' && this.storedRows().length > 0;
+  });
+
+  ngOnInit(): void {
+    this.load();
+  }
+
+  load(): void {
+    this.state.set({ kind: 'loading' });
+    const rights = this.rights.names$.pipe(catchError(() => of(undefined)));
+    forkJoin([rights, this.statusStore.find(orgStatusName(this.session.orgId)).pipe(catchError((error: unknown) => of(toVcdError(error))))])
+      .pipe(
+        map(([names, found]): PageState => {
+          if (names && !names.has(STATUS_VIEW_RIGHT)) return { kind: 'noRight' };
+          if (found && 'kind' in found) return found.kind === 'forbidden' ? { kind: 'noRight' } : { kind: 'failed', error: found };
+          // Only this organization's own entity counts, whatever else might be visible.
+          if (!found || found.entity.entity.orgId !== this.session.orgId) return { kind: 'notShared' };
+          return { kind: 'loaded', status: found.entity.entity };
+        }),
+        untilDestroyed(this.destroyRef),
+      )
+      .subscribe((state) => this.state.set(state));
+  }
+
+  scrollTo(section: ReadinessSection): void {
+    document.getElementById(`cse-tenant-${section}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }
+
+  /** Checks again what the stored check found missing; the results stay on this page only. */
+  rerunCheck(): void {
+    const status = this.status();
+    const base = this.base();
+    if (!status?.accessPath || !base || !this.canRerun() || (this.rerun() && !this.rerun()?.finished)) return;
+    let rows = [...this.storedRows()];
+    const images = rows.flatMap((row): ImageToCheck[] => {
+      const image = imageToCheckOf(row);
+      return image ? [image] : [];
+    });
+    this.cancel$ = new Subject<void>();
+    this.rerun.set({ done: 0, total: images.length, finished: false });
+    this.liveRows.set(
+      rows.map((row) => ({ id: row.id, status: 'pending', source: row.source, destination: row.destination, group: row.group })),
+    );
+    const checker = this.checkers.forStrategy(
+      chooseStrategy({ harbor: status.lastRegistryCheck?.harborVersion !== undefined, access: status.accessPath.kind }),
+    );
+    checker
+      .check(images, {
+        access: { baseUrl: accessBaseUrl(status.accessPath, this.session.apiRootUrl), project: base.split('/')[1] ?? '' },
+        cancel: this.cancel$,
+      })
+      .pipe(untilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (event) => {
+          if (event.type === 'result') {
+            rows = rows.map((row) => (row.id === event.result.image.id ? withResult(row, event.result) : row));
+            this.liveRows.set(rows);
+          } else if (event.type === 'progress') {
+            this.rerun.set({ done: event.done, total: event.total, finished: false });
+          }
+        },
+        error: () => this.finishRerun(rows),
+        complete: () => this.finishRerun(rows),
+      });
+  }
+
+  cancelRerun(): void {
+    this.cancel$.next();
+  }
+
+  private finishRerun(rows: readonly ResultRow[]): void {
+    this.liveRows.set(rows);
+    const run = this.rerun();
+    this.rerun.set({ done: run?.done ?? 0, total: run?.total ?? 0, finished: true });
+  }
+
+  readonly verticalLayout = ClrTimelineLayout.VERTICAL;
+
+  timelineState(step: CheckStepResult): ClrTimelineStepState {
+    return TIMELINE_STATE[step.verdict];
+  }
+}
