@@ -54,6 +54,8 @@ export class OrganizationsService {
       catchError((error: unknown) => throwError(() => toVcdError(error))),
       switchMap((page) =>
         this.statusStore.list(page.values.map((org) => orgStatusName(org.id))).pipe(
+          // No entity type yet (storage not set up) or no right on it: the organizations still show.
+          catchError((error: unknown) => (isUnreadableType(error) ? of([]) : throwError(() => error))),
           map((entities) => {
             const byOrg = new Map(entities.map((entity) => [entity.entity.orgId, entity.entity]));
             return {
@@ -138,6 +140,10 @@ export class OrganizationsService {
       ),
     );
   }
+}
+
+function isUnreadableType(error: unknown): boolean {
+  return isVcdError(error) && (error.kind === 'invalid' || error.kind === 'not-found' || error.kind === 'forbidden');
 }
 
 function summaryOf(org: OrgSummary): OrgSummary {

@@ -25,6 +25,8 @@ import { OrgCheckPhase, OrgCheckProgress, OrgCheckService } from '../data/org-ch
 import { OrgRowsPage, OrganizationsService, isOrgGone } from '../data/organizations.service';
 import { TenantAccessService, TenantAccessState, isTenantAccessReady } from '../data/tenant-access.service';
 import { OrgRow, OrgSummary } from '../domain/org-row';
+import { PublicEndpointService } from '../../readiness/data/public-endpoint.service';
+import { PublicEndpointFacts } from '../../shared/status-store/domain/registry-status';
 
 export const ORG_PAGE_SIZES = [25, 50, 100] as const;
 
@@ -57,6 +59,7 @@ interface BulkRun {
     RegistryUrlFeedbackComponent,
     StorageSetupComponent,
   ],
+  providers: [PublicEndpointService],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './organizations-tab.component.html',
   styles: [
@@ -87,6 +90,7 @@ export class OrganizationsTabComponent implements OnInit {
   private readonly tenantAccess = inject(TenantAccessService);
   private readonly statusStore = inject(RegistryStatusRepository);
   private readonly cloudApi = inject(CloudApiClient);
+  private readonly publicEndpoint = inject(PublicEndpointService);
   private readonly destroyRef = inject(DestroyRef);
 
   readonly pageSizes = ORG_PAGE_SIZES;
@@ -119,6 +123,7 @@ export class OrganizationsTabComponent implements OnInit {
   private loadSubscription?: Subscription;
   private cancel$ = new Subject<void>();
   private userName?: string;
+  private endpointFacts?: PublicEndpointFacts;
 
   ngOnInit(): void {
     this.search.valueChanges
@@ -131,6 +136,11 @@ export class OrganizationsTabComponent implements OnInit {
       .currentSession()
       .pipe(untilDestroyed(this.destroyRef))
       .subscribe({ next: (session) => (this.userName = session.user.name), error: () => undefined });
+    // Stored with each organization's check: a tenant cannot read VCD's public addresses himself.
+    this.publicEndpoint
+      .read()
+      .pipe(untilDestroyed(this.destroyRef))
+      .subscribe((facts) => (this.endpointFacts = facts));
     this.readStorage();
   }
 
@@ -337,6 +347,7 @@ export class OrganizationsTabComponent implements OnInit {
       ...(release ? { release } : {}),
       tkrs: release ? supportedTkrs(release).map((tkr) => tkr.tkr) : [],
       ...(this.userName ? { checkedBy: this.userName } : {}),
+      ...(this.endpointFacts ? { publicEndpoint: this.endpointFacts } : {}),
     };
     this.checks
       .checkMany(orgs, context, this.cancel$)

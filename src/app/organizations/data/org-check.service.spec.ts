@@ -1,0 +1,150 @@
+import { TestBed } from '@angular/core/testing';
+import { Observable, Subject, lastValueFrom, of, toArray } from 'rxjs';
+import { PresenceCheckers } from '../../dependencies/data/presence-checkers';
+import { CheckEvent, CheckOptions, ImageToCheck, PresenceChecker } from '../../dependencies/data/presence-check';
+import { readRecord } from '../../dependencies/ui/export/check-record';
+import { RegistryCheckInput, RegistryCheckProgress, RegistryCheckRunner } from '../../registry/data/registry-check-runner';
+import { CHECK_STEPS, CheckStepResult } from '../../registry/domain/registry-check';
+import { RegistryStatus } from '../../shared/status-store/domain/registry-status';
+import { PROVIDER_SESSION } from '../../vcd/testing/vcd-testing';
+import { VCD_SESSION } from '../../vcd';
+import { OrgSummary } from '../domain/org-row';
+import { ORG_CHECK_CONCURRENCY, OrgCheckContext, OrgCheckService } from './org-check.service';
+import { OrganizationsService } from './organizations.service';
+
+const orgs = (count: number): OrgSummary[] =>
+  Array.from({ length: count }, (_, i) => ({ id: `urn:vcloud:org:${i}`, name: `org-${i}`, displayName: `Org ${i}`, isEnabled: true }));
+
+const CONTEXT: OrgCheckContext = {
+  settings: { containerRegistryUrl: 'harbor.example.com/cse', bootstrapCertificates: [], nodeCertificates: [] },
+  release: '4.2.1',
+  tkrs: [],
+  checkedBy: 'administrator',
+};
+
+function steps(apiPassed: boolean): CheckStepResult[] {
+  return CHECK_STEPS.map((id) => ({ id, verdict: id === 'registryApi' && !apiPassed ? 'failed' : 'passed' }));
+}
+
+class FakeRunner {
+  inFlight = 0;
+  maxInFlight = 0;
+  inputs: RegistryCheckInput[] = [];
+  apiPassed = false;
+  run(input: RegistryCheckInput): Observable<RegistryCheckProgress> {
+    this.inputs.push(input);
+    return new Observable((subscriber) => {
+      this.inFlight += 1;
+      this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+      const timer = setTimeout(() => {
+        this.inFlight -= 1;
+        subscriber.next({ steps: steps(this.apiPassed), chain: [], done: true, harborVersion: '2.9.1' });
+        subscriber.complete();
+      }, 2);
+      return () => clearTimeout(timer);
+    });
+  }
+}
+
+class FakeChecker implements PresenceChecker {
+  asked: readonly ImageToCheck[] = [];
+  options?: CheckOptions;
+  check(images: readonly ImageToCheck[], options: CheckOptions): Observable<CheckEvent> {
+    this.asked = images;
+    this.options = options;
+    const events: CheckEvent[] = images.flatMap((image, index): CheckEvent[] => [
+      index === 0
+        ? { type: 'result', result: { status: 'missing', image, existingTags: [] } }
+        : { type: 'result', result: { status: 'present', image, manifestKind: 'manifest', digest: 'sha256:1' } },
+      { type: 'progress', done: index + 1, total: images.length, requests: index + 1 },
+    ]);
+    const done: CheckEvent = { type: 'done', cancelled: false, partial: false, requests: images.length };
+    return of(...events, done);
+  }
+}
+
+class FakeOrganizations {
+  stored = new Map<string, RegistryStatus>();
+  assigned = new Map<string, string>();
+  status(org: OrgSummary): Observable<RegistryStatus | undefined> {
+    const base = this.assigned.get(org.id);
+    return of(base ? { scope: 'organization', orgId: org.id, registryBase: base } : undefined);
+  }
+  save(org: OrgSummary, change: (current: RegistryStatus) => RegistryStatus): Observable<RegistryStatus> {
+    const next = change(this.stored.get(org.id) ?? { scope: 'organization', orgId: org.id });
+    this.stored.set(org.id, next);
+    return of(next);
+  }
+}
+
+describe('OrgCheckService', () => {
+  let service: OrgCheckService;
+  let runner: FakeRunner;
+  let checker: FakeChecker;
+  let organizations: FakeOrganizations;
+
+  beforeEach(() => {
+    runner = new FakeRunner();
+    checker = new FakeChecker();
+    organizations = new FakeOrganizations();
+    TestBed.configureTestingModule({
+      providers: [
+        OrgCheckService,
+        { provide: VCD_SESSION, useValue: PROVIDER_SESSION },
+        { provide: RegistryCheckRunner, useValue: runner },
+        { provide: PresenceCheckers, useValue: { forStrategy: () => checker } },
+        { provide: OrganizationsService, useValue: organizations },
+      ],
+    });
+    service = TestBed.inject(OrgCheckService);
+  });
+
+  it(`checks 50 organizations with at most ${ORG_CHECK_CONCURRENCY} in flight, and ends every one`, async () => {
+    const events = await lastValueFrom(service.checkMany(orgs(50), CONTEXT, new Subject<void>()).pipe(toArray()));
+    expect(runner.maxInFlight).toBe(ORG_CHECK_CONCURRENCY);
+    expect(events.filter((event) => event.phase === 'done').length).toBe(50);
+    expect(organizations.stored.size).toBe(50);
+  });
+
+  it('checks an organization without a private registry against the system registry, through /ext-api', async () => {
+    await lastValueFrom(service.check(orgs(1)[0]!, CONTEXT, new Subject<void>()).pipe(toArray()));
+    expect(runner.inputs[0]).toEqual(
+      jasmine.objectContaining({
+        host: 'harbor.example.com',
+        project: 'cse',
+        access: { kind: 'extApi', prefix: 'cseairgap-harbor-example-com' },
+      }),
+    );
+    const stored = organizations.stored.get('urn:vcloud:org:0');
+    expect(stored?.checkedBase).toBe('harbor.example.com/cse');
+    expect(stored?.registryBase).toBeUndefined();
+    expect(stored?.lastRegistryCheck?.checkedBy).toBe('administrator');
+    // The registry API failed: no dependency check, so no record of one either.
+    expect(stored?.lastDependencyCheck).toBeUndefined();
+    expect(stored?.certificates?.nodesProven).toBeNull();
+  });
+
+  it('checks the private registry’s images and keeps the counts in the organization’s entity', async () => {
+    runner.apiPassed = true;
+    const [acme] = orgs(1);
+    organizations.assigned.set(acme!.id, 'harbor.example.com:8443/acme');
+    await lastValueFrom(service.check(acme!, CONTEXT, new Subject<void>()).pipe(toArray()));
+    expect(checker.options?.access.baseUrl).toBe('https://vcd.example.com/ext-api/cseairgap-harbor-example-com-8443');
+    expect(checker.options?.access.project).toBe('acme');
+    expect(checker.asked.length).toBeGreaterThan(1);
+    expect(checker.asked.every((image) => image.repository.startsWith('acme/'))).toBeTrue();
+    const record = readRecord(organizations.stored.get(acme!.id)?.lastDependencyCheck);
+    expect(record?.base).toBe('harbor.example.com:8443/acme');
+    expect(record?.counts.missing).toBe(1);
+    expect(record?.counts.present).toBe(checker.asked.length - 1);
+  });
+
+  it('reports a failure for one organization without stopping the others', async () => {
+    const [good, bad] = orgs(2);
+    organizations.assigned.set(bad!.id, 'HTTPS://bad url');
+    const events = await lastValueFrom(service.checkMany([bad!, good!], CONTEXT, new Subject<void>()).pipe(toArray()));
+    expect(events.filter((event) => event.phase === 'failed').map((event) => event.org.name)).toEqual(['org-1']);
+    expect(events.filter((event) => event.phase === 'done').map((event) => event.org.name)).toEqual(['org-0']);
+    expect(organizations.stored.has(bad!.id)).toBeFalse();
+  });
+});
