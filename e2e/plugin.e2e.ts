@@ -80,28 +80,27 @@ test.describe('CSE Airgap in the provider portal', () => {
 });
 
 test.describe('CSE Airgap in the tenant portal', () => {
-  test('shows the acme tenant administrator the same settings, read-only', async ({ page }) => {
+  test('opens the acme tenant administrator on his organization’s registry status, read-only', async ({ page }) => {
     const portal = new Portal(page);
     await portal.logInAs('acme-admin');
     expect(await portal.portalKind()).toBe('Tenant portal — acme');
-    const plugin = await portal.openCseAirgap();
-    await expect(plugin.readOnlyNote()).toBeVisible();
-    await expect(plugin.registryUrl()).toHaveText(portal.info.containerRegistryUrl);
+    const status = await portal.openStatusPage();
+    await expect(status.title()).toHaveText('Registry status — acme');
+    await expect(page.locator('[data-test="tab-registry-settings"], [data-test="save"]')).toHaveCount(0);
   });
 
   test('tells a tenant user without the View right what to ask for', async ({ page }) => {
     const portal = new Portal(page);
     await portal.logInAs('acme-user');
-    const plugin = await portal.openCseAirgap();
-    await expect(plugin.missingConfigWarning()).toContainText('vmware:VCDKEConfig: View');
-    await expect(plugin.registryUrl()).toHaveCount(0);
+    const status = await portal.openStatusPage();
+    await expect(status.noRight()).toContainText('cseairgap:registryStatus: View');
   });
 
   test('shows the tenant view in French too', async ({ page }) => {
     const portal = new Portal(page);
     await portal.logInAs('globex-admin', 'fr');
     expect(await portal.portalKind()).toBe('Portail locataire — globex');
-    const plugin = await portal.openCseAirgap();
-    await expect(plugin.readOnlyNote()).toContainText('Lecture seule');
+    const status = await portal.openStatusPage();
+    await expect(status.title()).toHaveText('État du registre — globex');
   });
 });

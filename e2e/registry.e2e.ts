@@ -71,15 +71,6 @@ test.describe('Container Registry Settings', () => {
     await expect(plugin.saveDisabledReason()).toContainText('vmware:VCDKEConfig: Modify');
     await expect(plugin.saveButton()).toBeDisabled();
   });
-
-  test('shows a tenant administrator the settings read-only', async ({ page }) => {
-    const portal = new Portal(page);
-    await portal.logInAs('acme-admin');
-    const plugin = await portal.openCseAirgap();
-    await expect(plugin.registryUrl()).toHaveText(api.info.containerRegistryUrl);
-    await expect(plugin.urlInput()).toBeDisabled();
-    await expect(plugin.saveDisabledReason()).toContainText('only your service provider');
-  });
 });
 
 test.describe('Registry check', () => {

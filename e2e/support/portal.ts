@@ -49,6 +49,15 @@ export class Portal {
     return plugin;
   }
 
+  /** Opens the plug-in as a tenant: his organization's Registry status page. */
+  async openStatusPage(): Promise<TenantStatusPage> {
+    await this.page.locator('[data-test="nav-cse-airgap"]').click();
+    const status = new TenantStatusPage(this.page);
+    await expect(status.title()).toBeVisible();
+    await expect(this.page.locator('[data-test="loading"]')).toHaveCount(0);
+    return status;
+  }
+
   portalKind(): Promise<string> {
     return this.page.locator('[data-test="portal-kind"]').innerText();
   }
@@ -66,12 +75,16 @@ export class Portal {
 export class PluginPage {
   constructor(readonly page: Page) {}
 
-  tab(name: 'registry-settings' | 'airgap') {
+  tab(name: 'registry-settings' | 'airgap' | 'organizations') {
     return this.page.locator(`[data-test="tab-${name}"]`);
   }
 
-  async openTab(name: 'registry-settings' | 'airgap'): Promise<void> {
+  async openTab(name: 'registry-settings' | 'airgap' | 'organizations'): Promise<void> {
     await this.tab(name).click();
+  }
+
+  organizations(): OrganizationsPanel {
+    return new OrganizationsPanel(this.page);
   }
 
   registryUrl() {
@@ -215,5 +228,80 @@ export class CertificatesPanel {
   }
   saved() {
     return this.page.locator('[data-test="certificates-saved"]');
+  }
+}
+
+export class OrganizationsPanel {
+  constructor(readonly page: Page) {}
+
+  grid() {
+    return this.page.locator('[data-test="orgs-grid"]');
+  }
+  row(org: string) {
+    return this.page.locator(`clr-dg-row[data-org="${org}"]`);
+  }
+  notice() {
+    return this.page.locator('[data-test="orgs-notice"]');
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.locator('[data-test="orgs-search"]').fill(text);
+    await expect(this.page.locator('[data-test="orgs-range"]')).toContainText(/of 1 organization|sur 1 organisation/);
+  }
+
+  /** Gives tenant administrators the View right (bundle + role) unless they have it. */
+  async ensureTenantAccess(): Promise<void> {
+    const ready = this.page.locator('[data-test="tenant-access-ready"]');
+    const review = this.page.locator('[data-test="tenant-access-review"]');
+    await expect(ready.or(review)).toBeVisible();
+    if (await review.isVisible()) {
+      await expect(this.page.locator('[data-test="tenant-access-plan"]')).toContainText('Default Rights Bundle');
+      await review.click();
+      await this.page.locator('[data-test="tenant-access-apply"]').click();
+    }
+    await expect(ready).toBeVisible();
+  }
+
+  async rowAction(org: string, action: 'assign' | 'check-one' | 'toggle-recheck' | 'remove'): Promise<void> {
+    await this.row(org).locator('clr-dg-action-overflow button').first().click();
+    await this.page.locator(`[data-test="${action}"]:visible`).click();
+  }
+
+  async assign(org: string, base: string): Promise<void> {
+    await this.rowAction(org, 'assign');
+    await this.page.locator('[data-test="assign-url"]').fill(base);
+    await this.page.locator('[data-test="assign-save"]').click();
+    await expect(this.notice()).toContainText(base);
+  }
+
+  async checkNow(org: string): Promise<void> {
+    await this.rowAction(org, 'check-one');
+    await expect(this.page.locator('[data-test="bulk-progress"]')).toHaveAttribute('data-finished', 'true', { timeout: 60_000 });
+  }
+}
+
+export class TenantStatusPage {
+  constructor(readonly page: Page) {}
+
+  title() {
+    return this.page.locator('[data-test="tenant-title"]');
+  }
+  base() {
+    return this.page.locator('[data-test="tenant-base"]');
+  }
+  step(id: 'connection' | 'certificate' | 'registryApi' | 'harbor' | 'project') {
+    return this.page.locator(`[data-test="tenant-step-${id}"]`);
+  }
+  noRight() {
+    return this.page.locator('[data-test="tenant-no-right"]');
+  }
+  notShared() {
+    return this.page.locator('[data-test="tenant-not-shared"]');
+  }
+  providerOnly() {
+    return this.page.locator('[data-test="provider-only"]');
+  }
+  summaryCount(status: string) {
+    return this.page.locator(`[data-test="dependencies-summary-${status}"]`);
   }
 }

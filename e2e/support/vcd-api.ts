@@ -22,11 +22,24 @@ export class VcdApi {
   }
 
   async logInAsSystemAdministrator(): Promise<void> {
-    const response = await this.request.post(this.url('/cloudapi/1.0.0/sessions/provider'), {
-      headers: { Accept: ACCEPT, Authorization: `Basic ${Buffer.from('administrator@System:sandbox').toString('base64')}` },
+    await this.logIn('administrator@System', 'provider');
+  }
+
+  /** Logs in as any persona (`user@org`), through the provider or the tenant sessions endpoint. */
+  async logIn(login: string, scope: 'provider' | 'tenant' = 'tenant'): Promise<void> {
+    const path = scope === 'provider' ? '/cloudapi/1.0.0/sessions/provider' : '/cloudapi/1.0.0/sessions';
+    const response = await this.request.post(this.url(path), {
+      headers: { Accept: ACCEPT, Authorization: `Basic ${Buffer.from(`${login}:sandbox`).toString('base64')}` },
     });
     expect(response.ok()).toBeTruthy();
     this.token = response.headers()['x-vmware-vcloud-access-token'] ?? '';
+  }
+
+  /** GET on a cloudapi path as the logged-in persona: the status and the JSON body. */
+  async get(path: string): Promise<{ status: number; body: Record<string, unknown> }> {
+    const response = await this.request.get(this.url(path), { headers: this.headers() });
+    const text = await response.text();
+    return { status: response.status(), body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
   }
 
   private headers(extra: Record<string, string> = {}): Record<string, string> {
