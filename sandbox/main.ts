@@ -2,12 +2,14 @@
  * `npm start`: builds the plug-in, then runs a local VCD 10.6 + Harbor stand-in on 127.0.0.1 that
  * loads dist/plugin.zip exactly as VCD would. Ctrl-C stops everything it started.
  *
- *   npm start [-- --reset] [-- --no-build] [-- --state-dir DIR]     PORT=8080 by default
+ *   npm start [-- --reset] [-- --no-build] [-- --state-dir DIR] [-- --orgs N]     PORT=8080 by default
  */
 import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { deploy } from '../deploy/deploy.js';
+import { SANDBOX_PASSWORD } from './vcd/index.js';
 import { startSandbox } from './sandbox.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -27,6 +29,8 @@ async function main(): Promise<void> {
       'no-build': { type: 'boolean', default: false },
       'state-dir': { type: 'string', default: path.join(repoRoot, '.sandbox') },
       port: { type: 'string' },
+      // Filler organizations seeded with a new state (a new --state-dir or --reset): 42 by default.
+      orgs: { type: 'string' },
     },
   });
   const port = Number(values.port ?? process.env['PORT'] ?? 8080);
@@ -41,10 +45,28 @@ async function main(): Promise<void> {
     port,
     stateDir: path.resolve(values['state-dir']),
     reset: values.reset,
-    pluginZip: path.join(repoRoot, 'dist', 'plugin.zip'),
+    ...(values.orgs === undefined ? {} : { fillerOrgs: Number(values.orgs) }),
+  });
+  // The portal shows only what was uploaded through cloudapi/extensions/ui: deploy dist/plugin.zip
+  // with the very code of `npm run deploy`, published to every tenant.
+  console.log('Deploying dist/plugin.zip to the sandbox (npm run deploy):');
+  const indent = (line: string): string => line.replace(/^/gm, '  ');
+  const deployed = await deploy(
+    {
+      vcd: new URL(sandbox.summary.portalUrl),
+      zip: path.join(repoRoot, 'dist', 'plugin.zip'),
+      credentials: { kind: 'password', user: 'administrator@System', password: SANDBOX_PASSWORD },
+      publish: 'all',
+      force: true, // the local build replaces whatever was deployed before, even with the same version
+    },
+    { log: (line) => console.log(indent(line)), error: (line) => console.error(indent(line)) },
+  ).catch(async (error: unknown) => {
+    await sandbox.stop();
+    throw new Error(`deploying dist/plugin.zip failed: ${error instanceof Error ? error.message : String(error)}`);
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  await writeFile(path.join(sandbox.stateDir, 'ready.json'), JSON.stringify(sandbox.summary, null, 2));
+  const ready = { ...sandbox.summary, plugin: deployed };
+  await writeFile(path.join(sandbox.stateDir, 'ready.json'), JSON.stringify(ready, null, 2));
   console.log(`
 CSE Airgap sandbox ready in ${seconds} s
   Portal:            ${sandbox.summary.portalUrl}   (log in as any persona; password "sandbox")
@@ -53,6 +75,7 @@ CSE Airgap sandbox ready in ${seconds} s
   Registry CA file:  ${sandbox.summary.caFile}   (upload this CA in the plug-in)
   Harbor API:        ${sandbox.summary.registryUrl}/api/v2.0   (Harbor v2.0 REST façade; stop/start: ${sandbox.summary.registryControlUrl})
   Test targets:      ${sandbox.summary.untrustedRegistryUrl} (self-signed, untrusted), port ${sandbox.summary.closedPort} (closed), ${sandbox.summary.unknownHost} (unknown host)
+  Plug-in:           ${deployed.id} ${deployed.version ?? ''} (${deployed.status ?? '?'}, published to ${deployed.publications} organizations)
   State:             ${sandbox.summary.stateFile}   (npm start -- --reset starts clean)
 Press Ctrl-C to stop.`);
 

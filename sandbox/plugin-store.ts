@@ -28,11 +28,29 @@ export function unprovidedModules(deps: readonly string[]): string[] {
 }
 
 export async function loadPluginZip(zipPath: string): Promise<LoadedPlugin> {
-  const zip = await readFile(zipPath);
-  const files = new Map(Object.entries(unzipSync(zip)));
+  return loadPluginBytes(await readFile(zipPath), zipPath);
+}
+
+/** Unpacks and checks a plug-in zip; throws when it is no zip or has no readable manifest.json. */
+export function loadPluginBytes(zip: Uint8Array, label: string): LoadedPlugin {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(zip);
+  } catch (error) {
+    throw new Error(`${label} is not a zip file (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const files = new Map(Object.entries(entries));
   const manifestBytes = files.get('manifest.json');
-  if (!manifestBytes) throw new Error(`${zipPath} has no manifest.json`);
-  const manifest = JSON.parse(strFromU8(manifestBytes)) as PluginManifest;
+  if (!manifestBytes) throw new Error(`${label} has no manifest.json`);
+  let manifest: PluginManifest;
+  try {
+    manifest = JSON.parse(strFromU8(manifestBytes)) as PluginManifest;
+  } catch {
+    throw new Error(`${label} has a manifest.json that is not JSON`);
+  }
+  if (typeof manifest.urn !== 'string' || typeof manifest.module !== 'string') {
+    throw new Error(`${label} has a manifest.json without urn or module`);
+  }
   // The id changes with the content, so a browser never runs a stale cached bundle.
   const id = `${manifest.urn.replace(/[^a-z0-9]+/gi, '-')}-${createHash('sha256').update(zip).digest('hex').slice(0, 12)}`;
   const bundle = files.get('bundle.js');

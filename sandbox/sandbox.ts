@@ -6,11 +6,10 @@ import { startConnectionTargets } from './connection-targets.js';
 import { assertPortFree, isPortFree } from './lib/ports.js';
 import { StateStore } from './lib/state.js';
 import { buildHost } from './host/build.js';
-import { loadPluginZip, type LoadedPlugin } from './plugin-store.js';
 import { createRegistryControl } from './registry-control.js';
 import { startSandboxRegistry } from './registry/index.js';
 import { createSandboxServer } from './server.js';
-import { STATE_FORMAT_VERSION, createVcdApi, seedVcdState, type VcdState } from './vcd/index.js';
+import { STATE_FORMAT_VERSION, UiPluginBundles, createVcdApi, readyBundles, seedVcdState, type VcdState } from './vcd/index.js';
 
 export const REFERENCE_DIR = path.resolve(import.meta.dirname, '..', 'reference');
 
@@ -18,7 +17,8 @@ export interface SandboxOptions {
   readonly port: number;
   readonly stateDir: string;
   readonly reset: boolean;
-  readonly pluginZip: string;
+  /** Filler orgs to seed besides acme and globex (default 42); only a new or reset state is seeded. */
+  readonly fillerOrgs?: number;
 }
 
 export interface SandboxSummary {
@@ -36,7 +36,6 @@ export interface SandboxSummary {
   /** GET for {running, url, base, caFile}; POST …/stop and …/start (sandbox-only). */
   readonly registryControlUrl: string;
   readonly stateFile: string;
-  readonly plugins: readonly { id: string; name: string; version: string; error?: string }[];
 }
 
 export interface RunningSandbox {
@@ -67,10 +66,6 @@ function listen(server: http.Server, port: number): Promise<number> {
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
   if (options.port !== 0) await assertPortFree(options.port);
   await mkdir(options.stateDir, { recursive: true });
-  const plugin: LoadedPlugin = await loadPluginZip(options.pluginZip).catch((error: unknown) => {
-    throw new Error(`cannot load ${options.pluginZip} (${String(error)}); run "npm run build" first`);
-  });
-  if (plugin.error) console.error(`sandbox: refusing plug-in ${plugin.manifest.name}: ${plugin.error}`);
   const hostJsFile = await buildHost(path.join(options.stateDir, 'host'));
   const registry = await startSandboxRegistry({
     dataDir: path.join(options.stateDir, 'registry'),
@@ -85,16 +80,27 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   });
   try {
     const stateFile = path.join(options.stateDir, 'state.json');
-    const seed = (): VcdState => seedVcdState({ containerRegistryUrl: registry.base, caPem: registry.caPem });
+    const seed = (): VcdState =>
+      seedVcdState({ containerRegistryUrl: registry.base, caPem: registry.caPem, fillerOrgs: options.fillerOrgs });
     let state = await StateStore.open<VcdState>(stateFile, seed, { reset: options.reset });
+    let resetState = options.reset;
     if (state.get().formatVersion !== STATE_FORMAT_VERSION) {
       console.log(`sandbox: ${stateFile} is from an older sandbox; starting it afresh`);
       state = await StateStore.open<VcdState>(stateFile, seed, { reset: true });
+      resetState = true;
     }
-    const vcd = createVcdApi({ state, vcdKeConfigSchemaPath: path.join(REFERENCE_DIR, 'vcdkeconfig-type-schema-v1.1.0.json') });
+    // Plug-ins come only from what was uploaded through cloudapi/extensions/ui (npm start deploys
+    // dist/plugin.zip that way); their zips sit next to the state, and go with it on a reset.
+    const uiPluginBundles = await UiPluginBundles.open(path.join(options.stateDir, 'ui-plugins'), { reset: resetState });
+    const store = state;
+    const vcd = createVcdApi({
+      state: store,
+      vcdKeConfigSchemaPath: path.join(REFERENCE_DIR, 'vcdkeconfig-type-schema-v1.1.0.json'),
+      uiPluginBundles,
+    });
     const control = createRegistryControl(registry);
     const api = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> => (await control(req, res)) || vcd(req, res);
-    const server = createSandboxServer({ hostJsFile, plugins: () => [plugin], api });
+    const server = createSandboxServer({ hostJsFile, plugins: () => readyBundles(store.get(), uiPluginBundles), api });
     const port = await listen(server, options.port);
     return {
       stateDir: options.stateDir,
@@ -109,9 +115,6 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         unknownHost: targets.unknownHost,
         registryControlUrl: `http://127.0.0.1:${port}/sandbox/registry`,
         stateFile,
-        plugins: [
-          { id: plugin.id, name: plugin.manifest.name, version: plugin.manifest.version, ...(plugin.error ? { error: plugin.error } : {}) },
-        ],
       },
       async stop() {
         server.closeAllConnections();

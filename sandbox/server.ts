@@ -34,6 +34,7 @@ export type ApiHandler = (req: http.IncomingMessage, res: http.ServerResponse) =
 
 export interface SandboxServerOptions {
   readonly hostJsFile: string;
+  /** The bundles whose files `/plugins/<id>/…` serves (`GET /sandbox/plugins`, per session, is the VCD API's). */
   readonly plugins: () => readonly LoadedPlugin[];
   readonly api: ApiHandler;
 }
@@ -61,10 +62,6 @@ export function createSandboxServer(options: SandboxServerOptions): http.Server 
     if (vendor && VENDOR_FILES[vendor]) {
       const file = VENDOR_FILES[vendor]();
       return send(res, 200, await readFile(file), CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
-    }
-    if (url.pathname === '/sandbox/plugins' && req.method === 'GET') {
-      const list = options.plugins().map(({ id, baseUrl, manifest, error }) => ({ id, baseUrl, manifest, ...(error ? { error } : {}) }));
-      return send(res, 200, JSON.stringify(list), CONTENT_TYPES['.json'] ?? '');
     }
     const pluginFile = /^\/plugins\/([^/]+)\/(.+)$/.exec(url.pathname);
     if (pluginFile) {

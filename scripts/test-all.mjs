@@ -3,9 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
-const sandboxTests = readdirSync('sandbox', { recursive: true })
+const sandboxTests = ['sandbox', 'deploy']
+  .flatMap((dir) => readdirSync(dir, { recursive: true }).map((file) => `${dir}/${file}`))
   .filter((file) => file.endsWith('.test.ts'))
-  .map((file) => `sandbox/${file}`)
   .sort();
 
 const STEPS = [

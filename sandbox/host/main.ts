@@ -34,7 +34,7 @@ async function boot(): Promise<void> {
   }
   const base = session.provider ? 'provider' : `tenant/${session.org.name}`;
   const scope = session.provider ? 'service-provider' : 'tenant';
-  const plugins = (await listPlugins()).filter((plugin) => plugin.manifest.scope.includes(scope));
+  const plugins = (await listPlugins(session.jwt)).filter((plugin) => plugin.manifest.scope.includes(scope));
   const context: HostContext = { session, lang, plugins, base: `/${base}` };
   const routes: Routes = [
     ...plugins.filter((plugin) => !plugin.error).map((plugin) => pluginRoute(base, plugin)),

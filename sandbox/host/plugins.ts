@@ -23,8 +23,9 @@ export interface ServedPlugin {
   readonly error?: string;
 }
 
-export async function listPlugins(): Promise<ServedPlugin[]> {
-  const response = await fetch('/sandbox/plugins');
+/** The plug-ins this session's portal shows (scope, enabled, and for a tenant: published to its org). */
+export async function listPlugins(jwt: string): Promise<ServedPlugin[]> {
+  const response = await fetch('/sandbox/plugins', { headers: { Authorization: `Bearer ${jwt}` } });
   return response.ok ? ((await response.json()) as ServedPlugin[]) : [];
 }
 

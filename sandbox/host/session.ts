@@ -11,6 +11,8 @@ export interface HostSession {
   readonly org: { readonly name: string; readonly id: string };
   readonly roles: readonly string[];
   readonly provider: boolean;
+  /** The session's token (the portal asks which plug-ins this session sees with it). */
+  readonly jwt: string;
 }
 
 export function currentLang(): Lang {
@@ -65,5 +67,5 @@ export async function restoreSession(): Promise<HostSession | null> {
     org: { name: string; id: string };
     roles?: string[];
   };
-  return { user: body.user.name, org: body.org, roles: body.roles ?? [], provider: body.org.name === 'System' };
+  return { user: body.user.name, org: body.org, roles: body.roles ?? [], provider: body.org.name === 'System', jwt };
 }

@@ -5,10 +5,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { SignJWT, jwtVerify } from 'jose';
 import { AuthedContext, Principal, PublicContext, Reply, orgById, ref, userById, uuidOf } from './context.js';
+import { effectiveUserRights } from './effective-rights.js';
 import { forbidden, unauthorized } from './errors.js';
 import { SYSTEM_ADMINISTRATOR_ROLE, type OrgRecord, type UserRecord, type VcdState } from './model.js';
 
 const TOKEN_LIFETIME = '24h';
+const TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 const SESSION_IDLE_TIMEOUT_MINUTES = 30;
 
 type Scope = 'provider' | 'tenant';
@@ -36,6 +38,17 @@ export class Sessions {
       throw unauthorized('Only users of the System organization can log in through /cloudapi/1.0.0/sessions/provider.');
     }
 
+    const { token, sessionId } = await this.issue(state, user, org);
+    const principal = principalFor(state, sessionId, user, org, org);
+    return {
+      status: 200,
+      body: sessionJson(state, principal),
+      headers: { 'X-VMWARE-VCLOUD-ACCESS-TOKEN': token, 'X-VMWARE-VCLOUD-TOKEN-TYPE': 'Bearer' },
+    };
+  }
+
+  /** Starts a session for `user` (a login, or an API token exchanged at /oauth/…/token): its JWT. */
+  async issue(state: VcdState, user: UserRecord, org: OrgRecord): Promise<{ token: string; sessionId: string; expiresIn: number }> {
     const sessionId = randomUUID();
     const roleNames = rolesOf(state, user).map((role) => role.name);
     const token = await new SignJWT({ org: org.name, roles: roleNames, uid: user.id, oid: org.id })
@@ -47,13 +60,7 @@ export class Sessions {
       .setExpirationTime(TOKEN_LIFETIME)
       .sign(this.secret);
     this.live.add(sessionId);
-
-    const principal = principalFor(state, sessionId, user, org, org);
-    return {
-      status: 200,
-      body: sessionJson(state, principal),
-      headers: { 'X-VMWARE-VCLOUD-ACCESS-TOKEN': token, 'X-VMWARE-VCLOUD-TOKEN-TYPE': 'Bearer' },
-    };
+    return { token, sessionId, expiresIn: TOKEN_LIFETIME_SECONDS };
   }
 
   /** Resolves the caller or throws 401; a tenant-context header it may not use is a 403. */
@@ -140,7 +147,8 @@ function principalFor(state: VcdState, sessionId: string, user: UserRecord, org:
     org,
     operatingOrg: operating,
     roles,
-    rights: new Set(roles.flatMap((role) => role.rights)),
+    // A tenant's roles only give the rights of the bundles published to his org.
+    rights: effectiveUserRights(state, user),
     isProvider: org.id === state.systemOrgId,
     isSystemAdministrator: org.id === state.systemOrgId && roles.some((role) => role.name === SYSTEM_ADMINISTRATOR_ROLE),
   };

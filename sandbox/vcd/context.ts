@@ -40,6 +40,8 @@ export interface PublicContext {
   /** Path parameters captured by the route pattern, already URL-decoded. */
   params: string[];
   readJson(): Promise<unknown>;
+  /** Set by a sandbox fault `{truncateBody: n}`: the endpoint sees only the first n bytes of the body. */
+  bodyLimit?: number;
 }
 
 export interface AuthedContext extends PublicContext {

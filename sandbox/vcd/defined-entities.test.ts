@@ -214,6 +214,14 @@ describe('runtime defined entities of the plug-in', () => {
         body: { values: [{ name: viewRight?.name, id: viewRight?.id }] },
       });
       assert.equal(granted.status, 200);
+      assert.equal(await listed(acmeAdmin), 0, 'a role right no bundle publishes to acme is not usable');
+
+      const bundle = vcd.state.get().rightsBundles.find((candidate) => candidate.name === 'Default Rights Bundle');
+      const bundled = await vcd.call('POST', `/cloudapi/1.0.0/rightsBundles/${bundle?.id ?? ''}/rights`, {
+        token: admin,
+        body: { values: [{ name: viewRight?.name, id: viewRight?.id }] },
+      });
+      assert.equal(bundled.status, 200);
 
       assert.equal(await listed(acmeAdmin), 1);
       const { etag, body } = await read(entityPath, acmeAdmin);

@@ -69,15 +69,23 @@ export interface Fault {
   body: Json | null;
   /** How many more requests this fault will fail. */
   remaining: number;
+  /**
+   * Instead of failing: the endpoint sees only the first n bytes of the request body (an upload a
+   * proxy cut short). `status` is then not used.
+   */
+  truncateBody: number | null;
 }
 
 export class Faults {
   private faults: { fault: Fault; pattern: RegExp }[] = [];
 
-  /** Validates a POST /sandbox/faults body: {method?, pathPattern, status, body?, times?}. */
+  /** Validates a POST /sandbox/faults body: {method?, pathPattern, status | truncateBody, body?, times?}. */
   add(input: unknown): Fault {
     if (!isJsonObject(input)) throw badRequest('A fault is a JSON object {method?, pathPattern, status, body?, times?}.');
-    const { method, pathPattern, status, body, times } = input;
+    const { method, pathPattern, status, body, times, truncateBody } = input;
+    if (truncateBody !== undefined && (typeof truncateBody !== 'number' || !Number.isInteger(truncateBody) || truncateBody < 0)) {
+      throw badRequest('truncateBody must be a byte count (0 or more).');
+    }
     if (typeof pathPattern !== 'string') throw badRequest('pathPattern (a regular expression) is required.');
     let pattern: RegExp;
     try {
@@ -85,7 +93,7 @@ export class Faults {
     } catch (error) {
       throw badRequest(`pathPattern is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599) {
+    if (truncateBody === undefined && (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599)) {
       throw badRequest('status must be an HTTP error status (400-599).');
     }
     if (method !== undefined && method !== null && typeof method !== 'string') throw badRequest('method must be a string.');
@@ -96,9 +104,10 @@ export class Faults {
       id: randomUUID(),
       method: typeof method === 'string' ? method.toUpperCase() : null,
       pathPattern,
-      status,
+      status: typeof status === 'number' ? status : 0,
       body: body ?? null,
       remaining: times ?? 1,
+      truncateBody: typeof truncateBody === 'number' ? truncateBody : null,
     };
     this.faults.push({ fault, pattern });
     return fault;

@@ -2,6 +2,7 @@
 export { createVcdApi, type VcdApiHandler, type VcdApiOptions } from './router.js';
 export {
   seedVcdState,
+  DEFAULT_FILLER_ORGS,
   DEFAULT_VCDKECONFIG_SCHEMA_PATH,
   DEFAULT_VCDKECONFIG_TEMPLATE_PATH,
   SANDBOX_PASSWORD,
@@ -12,3 +13,5 @@ export {
 export { STATE_FORMAT_VERSION, type VcdState } from './model.js';
 export type { RecordedRequest, Fault } from './faults.js';
 export { LATEST_API_VERSION } from './versions.js';
+export { UiPluginBundles } from './ui-plugin-bundles.js';
+export { readyBundles } from './ui-plugins.js';

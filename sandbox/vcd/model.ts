@@ -24,7 +24,24 @@ export interface RoleRecord {
   id: string; // urn:vcloud:role:<uuid>
   name: string;
   description: string;
-  rights: string[]; // right names, e.g. "vmware:VCDKEConfig: View"
+  rights: string[]; // right names, e.g. "vmware:VCDKEConfig: View"; empty for a global role's copy
+  /** A tenant role that is a published global role's copy takes that global role's rights. */
+  globalRoleId?: string | null;
+}
+
+/**
+ * What rights bundles and global roles share: a set of rights and the tenants it is published to
+ * (`publishAll`, or explicitly `tenantIds`). VCD's RightsBundle and GlobalRole models.
+ */
+export interface PublishableRecord {
+  id: string; // urn:vcloud:rightsBundle:<uuid> or urn:vcloud:globalRole:<uuid>
+  name: string;
+  description: string;
+  bundleKey: string;
+  readOnly: boolean;
+  publishAll: boolean;
+  tenantIds: string[]; // orgs it is published to explicitly
+  rights: string[]; // right names
 }
 
 /** A right as VCD lists it (`{name, id}`); roles refer to rights by name, the API by id. */
@@ -143,7 +160,36 @@ export interface TaskRecord {
   error: { minorErrorCode: string; message: string } | null;
 }
 
-export const STATE_FORMAT_VERSION = 2;
+/** A UI plug-in registration (`/cloudapi/extensions/ui`); its zip lives in the bundle store, by id. */
+export interface UiPluginRecord {
+  id: string; // urn:vcloud:uiPlugin:<uuid>
+  pluginName: string;
+  vendor: string;
+  description: string;
+  version: string;
+  license: string;
+  link: string;
+  tenantScoped: boolean;
+  providerScoped: boolean;
+  enabled: boolean;
+  /** `unavailable` until a bundle is uploaded and valid; `ready` once it is. */
+  status: 'unavailable' | 'ready';
+  /** The upload that POST …/plugin announced, until its PUT arrives. */
+  pendingUpload: { transferId: string; fileName: string; size: number } | null;
+  /** Organizations the plug-in is explicitly published to. */
+  tenantIds: string[];
+}
+
+/** An API token: a long-lived OAuth refresh token a user created for scripts. */
+export interface ApiTokenRecord {
+  id: string; // urn:vcloud:token:<uuid>; the uuid is the OAuth client_id
+  name: string;
+  userId: string;
+  /** SHA-256 (hex) of the refresh token, set once it was handed out; never the token itself. */
+  refreshTokenSha256: string | null;
+}
+
+export const STATE_FORMAT_VERSION = 3;
 
 export interface VcdState {
   formatVersion: typeof STATE_FORMAT_VERSION;
@@ -151,6 +197,9 @@ export interface VcdState {
   systemOrgId: string;
   orgs: OrgRecord[];
   rights: RightRecord[];
+  /** A tenant's role can only use rights of a bundle published to its org (VCD's rights bundles). */
+  rightsBundles: PublishableRecord[];
+  globalRoles: PublishableRecord[];
   roles: RoleRecord[];
   users: UserRecord[];
   interfaces: DefinedInterfaceRecord[];
@@ -161,6 +210,10 @@ export interface VcdState {
   externalEndpoints: ExternalEndpointRecord[];
   apiFilters: ApiFilterRecord[];
   tasks: TaskRecord[];
+  /** `cloudapi/extensions/ui` registrations (absent in a state saved before they existed: none). */
+  uiPlugins?: UiPluginRecord[];
+  /** API tokens (`/oauth/provider/register` + `/token`), by the SHA-256 of their refresh token. */
+  apiTokens?: ApiTokenRecord[];
 }
 
 export const VCDKECONFIG_TYPE_ID = 'urn:vcloud:type:vmware:VCDKEConfig:1.1.0';

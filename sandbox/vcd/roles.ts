@@ -2,12 +2,17 @@
 // cloudapi list) and POST roles/{id}/rights (go-vcloud-director's Role.AddRights: `{values: [{name,
 // id}]}`). Assumed, as VCD documents no right for it: any user may read the roles he holds (VCD's
 // own UI needs that to know what to show), a System administrator may read and change any role.
-// The sandbox keeps one record per role for every org, where VCD copies global roles per tenant.
+// The sandbox keeps one record per role for every org, where VCD copies global roles per tenant:
+// a tenant role with a `globalRoleId` is that global role's copy and holds its rights. To a tenant
+// user, GET roles/{id}/rights answers what the role gives him: the rights also in a bundle
+// published to his org (what VCD's UI shows as the role's usable rights; assumed for the API).
 import { AuthedContext, Reply, ref } from './context.js';
-import { badRequest, forbidden } from './errors.js';
+import { effectiveRoleRights } from './effective-rights.js';
+import { forbidden } from './errors.js';
 import { requireSystemAdministrator } from './entity-types.js';
-import { JsonObject, RightRecord, RoleRecord, VcdState, isJsonObject } from './model.js';
+import { RoleRecord, VcdState } from './model.js';
 import { paginate } from './paging.js';
+import { rightNamesFrom } from './rights.js';
 
 const RIGHT_FIELDS = ['id', 'name'] as const;
 
@@ -22,23 +27,25 @@ export function getRole(ctx: AuthedContext): Reply {
 export function listRoleRights(ctx: AuthedContext): Reply {
   const state = ctx.state.get();
   const role = readableRole(ctx, state);
-  const page = paginate(rightsOfRole(state, role).map(ref), ctx.url, RIGHT_FIELDS);
+  // A provider (System org) reads the role's rights as they are; a tenant, the ones he can use.
+  const names = effectiveRoleRights(state, role, ctx.principal.org.id);
+  const page = paginate(rightsNamed(state, names).map(ref), ctx.url, RIGHT_FIELDS);
   return { status: 200, body: page.body, headers: page.headers };
 }
 
-/** Adds rights (by id, or by name when VCD knows it) and answers the role's rights, first page. */
+/**
+ * Adds rights (by id, or by name when VCD knows it) and answers the role's rights, first page.
+ * On a global role's copy the rights go to the global role (the one record every tenant shares).
+ */
 export async function addRoleRights(ctx: AuthedContext): Promise<Reply> {
   requireSystemAdministrator(ctx.principal, 'roles');
   const body = await ctx.readJson();
-  const wanted = parseReferences(body);
   await ctx.state.update((draft) => {
     const role = readableRole(ctx, draft);
-    const names = wanted.map((reference) => {
-      const right = draft.rights.find((candidate) => candidate.id === reference.id || (!reference.id && candidate.name === reference.name));
-      if (!right) throw badRequest(`Unknown right: ${reference.id || reference.name}.`);
-      return right.name;
-    });
-    role.rights = [...new Set([...role.rights, ...names])];
+    const names = rightNamesFrom(draft, body);
+    const global = role.globalRoleId ? draft.globalRoles.find((candidate) => candidate.id === role.globalRoleId) : undefined;
+    const holder = global ?? role;
+    holder.rights = [...new Set([...holder.rights, ...names])];
   });
   return listRoleRights(ctx);
 }
@@ -51,21 +58,10 @@ function readableRole(ctx: AuthedContext, state: VcdState): RoleRecord {
   return role;
 }
 
-function rightsOfRole(state: VcdState, role: RoleRecord): RightRecord[] {
-  return role.rights.flatMap((name) => state.rights.filter((right) => right.name === name));
+function rightsNamed(state: VcdState, names: readonly string[]) {
+  return names.flatMap((name) => state.rights.filter((right) => right.name === name));
 }
 
 function bundleKeyOf(role: RoleRecord): string {
   return `com.vmware.vcloud.role.${role.name.replace(/[^A-Za-z0-9]+/g, '.').toLowerCase()}`;
-}
-
-function parseReferences(body: unknown): { id: string; name: string }[] {
-  const values = isJsonObject(body) ? body['values'] : undefined;
-  if (!Array.isArray(values)) throw badRequest('The request body must be EntityReferences: {"values": [{"name", "id"}]}.');
-  return values.map((value) => {
-    const reference: JsonObject = isJsonObject(value) ? value : {};
-    const { id, name } = reference;
-    if (typeof id !== 'string' && typeof name !== 'string') throw badRequest('Each right needs an id (or a name).');
-    return { id: typeof id === 'string' ? id : '', name: typeof name === 'string' ? name : '' };
-  });
 }

@@ -22,12 +22,18 @@ import {
   updateExternalEndpoint,
 } from './external-endpoints.js';
 import { Faults, RequestLog } from './faults.js';
+import { GENERAL_SETTINGS_PATH, getGeneralSettings } from './general-settings.js';
 import { jsonBodyReader, originOf, sendReply } from './http-io.js';
 import type { VcdState } from './model.js';
-import { getOrg, listOrgs } from './orgs.js';
+import { deleteOrg, getOrg, listOrgs, updateOrg } from './orgs.js';
+import { Publishables } from './publishables.js';
+import { getRight, listRights } from './rights.js';
 import { addRoleRights, getRole, listRoleRights } from './roles.js';
 import { EntitySchemas } from './schemas.js';
 import { getTask } from './tasks.js';
+import { ApiTokens } from './api-tokens.js';
+import { UiPluginBundles } from './ui-plugin-bundles.js';
+import { UiPlugins, pluginsForPortal, readyBundles } from './ui-plugins.js';
 import { testConnection } from './test-connection.js';
 import {
   createTrustedCertificate,
@@ -42,6 +48,8 @@ export interface VcdApiOptions {
   state: StateStore<VcdState>;
   /** reference/vcdkeconfig-type-schema-v1.1.0.json: the schema VCDKEConfig entities are validated with. */
   vcdKeConfigSchemaPath: string;
+  /** Where uploaded UI plug-in zips are kept (a throw-away folder when not given). */
+  uiPluginBundles?: UiPluginBundles;
 }
 
 export type VcdApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
@@ -49,7 +57,7 @@ export type VcdApiHandler = (req: IncomingMessage, res: ServerResponse) => Promi
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 type Route =
   | { method: Method; path: RegExp; access: 'public'; versioned: boolean; handle: (ctx: PublicContext) => Reply | Promise<Reply> }
-  | { method: Method; path: RegExp; access: 'session'; handle: (ctx: AuthedContext) => Reply | Promise<Reply> };
+  | { method: Method; path: RegExp; access: 'session'; versioned?: boolean; handle: (ctx: AuthedContext) => Reply | Promise<Reply> };
 
 const ID = '([^/]+)';
 const CLOUDAPI = '/cloudapi/1\\.0\\.0';
@@ -67,6 +75,10 @@ export function createVcdApi(opts: VcdApiOptions): VcdApiHandler {
   const lifecycle = new EntityLifecycle(schemas);
   const log = new RequestLog();
   const faults = new Faults();
+  const bundles = opts.uiPluginBundles ?? UiPluginBundles.temporary();
+  const uiPlugins = new UiPlugins(bundles);
+  const apiTokens = new ApiTokens(sessions);
+  const UI = '/cloudapi/extensions/ui';
 
   const session = (method: Method, pattern: string, handle: (ctx: AuthedContext) => Reply | Promise<Reply>): Route => ({
     method,
@@ -103,6 +115,26 @@ export function createVcdApi(opts: VcdApiOptions): VcdApiHandler {
     session('DELETE', `${CLOUDAPI}/sessions/current`, (ctx) => sessions.logout(ctx)),
     session('GET', `${CLOUDAPI}/orgs`, listOrgs),
     session('GET', `${CLOUDAPI}/orgs/${ID}`, getOrg),
+    session('PUT', `${CLOUDAPI}/orgs/${ID}`, updateOrg),
+    session('DELETE', `${CLOUDAPI}/orgs/${ID}`, deleteOrg),
+    session('GET', `${CLOUDAPI}/rights`, listRights),
+    session('GET', `${CLOUDAPI}/rights/${ID}`, getRight),
+    ...(['rightsBundles', 'globalRoles'] as const).flatMap((collection) => {
+      const items = new Publishables(collection);
+      const base = `${CLOUDAPI}/${collection}`;
+      return [
+        session('GET', base, (ctx) => items.list(ctx)),
+        session('GET', `${base}/${ID}`, (ctx) => items.get(ctx)),
+        session('GET', `${base}/${ID}/rights`, (ctx) => items.listRights(ctx)),
+        session('POST', `${base}/${ID}/rights`, (ctx) => items.setRights(ctx, false)),
+        session('PUT', `${base}/${ID}/rights`, (ctx) => items.setRights(ctx, true)),
+        session('GET', `${base}/${ID}/tenants`, (ctx) => items.listTenants(ctx)),
+        session('POST', `${base}/${ID}/tenants/publish`, (ctx) => items.publish(ctx, true)),
+        session('POST', `${base}/${ID}/tenants/unpublish`, (ctx) => items.publish(ctx, false)),
+        session('POST', `${base}/${ID}/tenants/publishAll`, (ctx) => items.publishAll(ctx, true)),
+        session('POST', `${base}/${ID}/tenants/unpublishAll`, (ctx) => items.publishAll(ctx, false)),
+      ];
+    }),
     session('GET', `${CLOUDAPI}/roles/${ID}`, getRole),
     session('GET', `${CLOUDAPI}/roles/${ID}/rights`, listRoleRights),
     session('POST', `${CLOUDAPI}/roles/${ID}/rights`, addRoleRights),
@@ -138,6 +170,36 @@ export function createVcdApi(opts: VcdApiOptions): VcdApiHandler {
     session('PUT', `${CLOUDAPI}/apiFilters/${ID}`, updateApiFilter),
     session('DELETE', `${CLOUDAPI}/apiFilters/${ID}`, deleteApiFilter),
     session('GET', `/api/task/${ID}`, getTask),
+    session('GET', GENERAL_SETTINGS_PATH, getGeneralSettings),
+    session('GET', UI, (ctx) => uiPlugins.list(ctx)),
+    session('POST', UI, (ctx) => uiPlugins.register(ctx)),
+    session('GET', `${UI}/${ID}`, (ctx) => uiPlugins.get(ctx)),
+    session('PUT', `${UI}/${ID}`, (ctx) => uiPlugins.update(ctx)),
+    session('DELETE', `${UI}/${ID}`, (ctx) => uiPlugins.unregister(ctx)),
+    session('POST', `${UI}/${ID}/plugin`, (ctx) => uiPlugins.announceUpload(ctx)),
+    session('DELETE', `${UI}/${ID}/plugin`, (ctx) => uiPlugins.deleteBundle(ctx)),
+    session('GET', `${UI}/${ID}/tenants`, (ctx) => uiPlugins.listTenants(ctx)),
+    session('POST', `${UI}/${ID}/tenants/publish`, (ctx) => uiPlugins.publish(ctx, 'publish')),
+    session('POST', `${UI}/${ID}/tenants/unpublish`, (ctx) => uiPlugins.publish(ctx, 'unpublish')),
+    session('POST', `${UI}/${ID}/tenants/publishAll`, (ctx) => uiPlugins.publish(ctx, 'publishAll')),
+    session('POST', `${UI}/${ID}/tenants/unpublishAll`, (ctx) => uiPlugins.publish(ctx, 'unpublishAll')),
+    // The transfer service and OAuth are not cloudapi: no API version in Accept (go-vcloud-director sends none).
+    {
+      method: 'PUT',
+      path: path(`/transfer/${ID}/${ID}`),
+      access: 'session',
+      versioned: false,
+      handle: (ctx) => uiPlugins.receiveUpload(ctx),
+    },
+    {
+      method: 'POST',
+      path: path('/oauth/provider/register'),
+      access: 'session',
+      versioned: false,
+      handle: (ctx) => apiTokens.register(ctx),
+    },
+    { method: 'POST', path: path('/oauth/provider/token'), access: 'public', versioned: false, handle: (ctx) => apiTokens.token(ctx) },
+    session('DELETE', `${CLOUDAPI}/tokens/${ID}`, (ctx) => apiTokens.revoke(ctx)),
   ];
 
   const control = (method: Method, pattern: string, handle: (ctx: PublicContext) => Reply | Promise<Reply>): Route => ({
@@ -153,6 +215,15 @@ export function createVcdApi(opts: VcdApiOptions): VcdApiHandler {
     control('GET', '/sandbox/faults', () => ({ status: 200, body: { values: faults.list() } })),
     control('POST', '/sandbox/faults', async (ctx) => ({ status: 201, body: faults.add(await ctx.readJson()) })),
     control('DELETE', '/sandbox/faults', () => (faults.clear(), { status: 204 })),
+    // With a session: the plug-ins that session's portal shows; without: every ready bundle.
+    control('GET', '/sandbox/plugins', async (ctx) => {
+      const state = opts.state.get();
+      const served = ctx.req.headers.authorization
+        ? pluginsForPortal(state, await sessions.authenticate(state, ctx.req.headers), bundles)
+        : readyBundles(state, bundles);
+      const body = served.map(({ id, baseUrl, manifest, error }) => ({ id, baseUrl, manifest, ...(error ? { error } : {}) }));
+      return { status: 200, body, headers: { 'Cache-Control': 'no-store', Vary: 'Authorization' } };
+    }),
   ];
 
   return async (req, res) => {
@@ -161,19 +232,21 @@ export function createVcdApi(opts: VcdApiOptions): VcdApiHandler {
     // go-vcloud-director builds endpoints with a trailing slash ("testConnection/"); VCD accepts both.
     const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/$/, '') : url.pathname;
     const isExtApi = /^\/ext-api(\/|$)/.test(pathname);
-    const isApi = isExtApi || /^\/(api|cloudapi)(\/|$)/.test(pathname);
+    const isApi = isExtApi || /^\/(api|cloudapi|transfer|oauth)(\/|$)/.test(pathname);
     const isSandbox = sandboxRoutes.some((route) => route.path.test(pathname));
     if (!isApi && !isSandbox) return false;
 
     const requestId = randomUUID();
     res.setHeader('X-VMWARE-VCLOUD-REQUEST-ID', requestId);
     let apiVersion: string | undefined;
+    let bodyLimit: number | undefined;
     try {
       if (isApi) {
         const entry = log.record(req);
         res.once('finish', () => (entry.status = res.statusCode));
         const fault = faults.take(req.method ?? 'GET', pathname);
-        if (fault) {
+        if (fault && fault.truncateBody !== null) bodyLimit = fault.truncateBody;
+        else if (fault) {
           const body =
             fault.body ?? errorBody(requestId, minorErrorCodeFor(fault.status), `Fault injected by the sandbox (${fault.pathPattern}).`);
           sendReply(res, { status: fault.status, body }, undefined);
@@ -193,8 +266,18 @@ export function createVcdApi(opts: VcdApiOptions): VcdApiHandler {
       if (!route) throw new VcdError(405, `${req.method ?? ''} is not supported on ${pathname}.`);
 
       const params = (route.path.exec(pathname) ?? []).slice(1).map(decodeParam);
-      if (route.access === 'session' || route.versioned) apiVersion = negotiateVersion(req.headers.accept);
-      const base: PublicContext = { req, url, origin, requestId, apiVersion, state: opts.state, params, readJson: jsonBodyReader(req) };
+      if (route.versioned ?? route.access === 'session') apiVersion = negotiateVersion(req.headers.accept);
+      const base: PublicContext = {
+        req,
+        url,
+        origin,
+        requestId,
+        apiVersion,
+        state: opts.state,
+        params,
+        readJson: jsonBodyReader(req),
+        bodyLimit,
+      };
       const reply =
         route.access === 'public'
           ? await route.handle(base)

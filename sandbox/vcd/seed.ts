@@ -8,6 +8,7 @@ import {
   AccessControlRecord,
   EntityRecord,
   OrgRecord,
+  PublishableRecord,
   RightRecord,
   RoleRecord,
   STATE_FORMAT_VERSION,
@@ -40,8 +41,8 @@ export const SANDBOX_PERSONAS: readonly SandboxPersona[] = [
 /** Rights that are not about defined entities, named as VCD names them. */
 const GENERAL_RIGHTS = ['Organization: View', 'Certificate Library: View', 'Certificate Library: Manage', 'UI Plugins: View'];
 
-/** How many filler orgs to add, so that the orgs list really has more than one page. */
-const GENERATED_ORG_COUNT = 42;
+/** How many filler orgs to add by default, so that the orgs list really has more than one page. */
+export const DEFAULT_FILLER_ORGS = 42;
 
 /** The repository's copy of the reference data (reference/README.md says where it comes from). */
 const referenceFile = (name: string): string => fileURLToPath(new URL(`../../reference/${name}`, import.meta.url));
@@ -54,23 +55,34 @@ export interface SeedOptions {
   caPem: string;
   /** Defaults to the repository's reference/vcdkeconfig-v4.2.json.template. */
   vcdKeConfigTemplatePath?: string;
+  /** Filler orgs `tenant-01`… besides acme and globex (default 42), numbered to the width of the count (at least 2). */
+  fillerOrgs?: number;
 }
 
 export function seedVcdState(opts: SeedOptions): VcdState {
   const system = org('System', 'System Organization');
   const acme = org('acme', 'ACME Corporation');
   const globex = org('globex', 'Globex Corporation');
-  const generated = Array.from({ length: GENERATED_ORG_COUNT }, (_, i) => {
-    const n = String(i + 1).padStart(2, '0');
-    return org(`tenant-${n}`, `Tenant ${n}`);
-  });
+  const generated = fillerOrgs(opts.fillerOrgs ?? DEFAULT_FILLER_ORGS);
 
   // The System Administrator holds every right, the five of each entity type included.
   const vcdKeConfigRights = typeRightNames('vmware', 'VCDKEConfig');
   const sysAdminRole = role(SYSTEM_ADMINISTRATOR_ROLE, [...GENERAL_RIGHTS, ...vcdKeConfigRights], 'Every right of the system.');
-  // "Kubernetes Clusters Rights Bundle" gives tenant administrators the View right on VCDKEConfig.
-  const orgAdminRole = role('Organization Administrator', ['Organization: View', 'Certificate Library: View', 'vmware:VCDKEConfig: View']);
-  const vappUserRole = role('vApp User', ['Organization: View']);
+  // The tenant roles are global roles published to every tenant; each tenant's role is their copy.
+  // In VCD the View right on VCDKEConfig comes with CSE's "Kubernetes Clusters Rights Bundle"; here
+  // the Default Rights Bundle carries it, so that one bundle holds every tenant right.
+  const orgAdminGlobal = publishable('globalRole', 'Organization Administrator', [
+    'Organization: View',
+    'Certificate Library: View',
+    'vmware:VCDKEConfig: View',
+  ]);
+  const vappUserGlobal = publishable('globalRole', 'vApp User', ['Organization: View']);
+  const globalRoles = [orgAdminGlobal, vappUserGlobal];
+  const orgAdminRole = copyOf(orgAdminGlobal);
+  const vappUserRole = copyOf(vappUserGlobal);
+  const defaultBundle = publishable('rightsBundle', 'Default Rights Bundle', [
+    ...new Set([...GENERAL_RIGHTS, ...globalRoles.flatMap((global) => global.rights)]),
+  ]);
   // A provider role that may read CSE's settings and nothing more: writes must fail with 403.
   const cseViewerRole = role('CSE Viewer', ['vmware:VCDKEConfig: View'], 'Provider role that can only view VCDKEConfig.');
   const roles = [sysAdminRole, orgAdminRole, vappUserRole, cseViewerRole];
@@ -112,7 +124,9 @@ export function seedVcdState(opts: SeedOptions): VcdState {
     site: { name: 'sandbox', id: `urn:vcloud:site:${randomUUID()}` },
     systemOrgId: system.id,
     orgs: [system, acme, globex, ...generated],
-    rights: rightsOf(roles),
+    rights: rightsOf([...roles, ...globalRoles, defaultBundle]),
+    rightsBundles: [defaultBundle],
+    globalRoles,
     roles,
     users,
     interfaces: [
@@ -200,6 +214,16 @@ export function buildVcdKeConfig(containerRegistryUrl: string, templatePath: str
   return parsed;
 }
 
+/** `tenant-01`…`tenant-42` for 42, `tenant-0001`…`tenant-5000` for 5,000. */
+function fillerOrgs(count: number): OrgRecord[] {
+  if (!Number.isInteger(count) || count < 0) throw new Error(`fillerOrgs must be a whole number ≥ 0, got ${count}`);
+  const width = Math.max(2, String(count).length);
+  return Array.from({ length: count }, (_, i) => {
+    const n = String(i + 1).padStart(width, '0');
+    return org(`tenant-${n}`, `Tenant ${n}`);
+  });
+}
+
 function org(name: string, displayName: string): OrgRecord {
   return { id: `urn:vcloud:org:${randomUUID()}`, name, displayName, description: '', isEnabled: true };
 }
@@ -208,9 +232,29 @@ function role(name: string, rights: string[], description = ''): RoleRecord {
   return { id: `urn:vcloud:role:${randomUUID()}`, name, description, rights };
 }
 
-/** Every right some role names, each with its own id. */
-function rightsOf(roles: readonly RoleRecord[]): RightRecord[] {
-  const names = [...new Set(roles.flatMap((candidate) => candidate.rights))].sort();
+/** A global role or rights bundle published to every tenant. */
+function publishable(kind: 'globalRole' | 'rightsBundle', name: string, rights: string[]): PublishableRecord {
+  const key = name.replace(/[^A-Za-z0-9]+/g, '.').toLowerCase();
+  return {
+    id: `urn:vcloud:${kind}:${randomUUID()}`,
+    name,
+    description: '',
+    bundleKey: `com.vmware.vcloud.${kind === 'globalRole' ? 'role' : 'bundle'}.${key}`,
+    readOnly: false,
+    publishAll: true,
+    tenantIds: [],
+    rights,
+  };
+}
+
+/** The tenant role that is `global`'s copy: its rights are read from the global role. */
+function copyOf(global: PublishableRecord): RoleRecord {
+  return { ...role(global.name, []), globalRoleId: global.id };
+}
+
+/** Every right some role or bundle names, each with its own id. */
+function rightsOf(holders: readonly { rights: string[] }[]): RightRecord[] {
+  const names = [...new Set(holders.flatMap((candidate) => candidate.rights))].sort();
   return names.map((name) => ({ id: `urn:vcloud:right:${randomUUID()}`, name }));
 }
 
