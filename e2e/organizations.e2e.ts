@@ -4,9 +4,20 @@
  * administrator sees only his own organization, a tenant user without the right is told what to
  * ask for, and VCD itself (the sandbox's ACLs) refuses a tenant's read of another org's entity.
  */
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { Page, expect, test } from '@playwright/test';
 import { OrganizationsPanel, Portal, TenantStatusPage } from './support/portal';
 import { VcdApi } from './support/vcd-api';
+
+/** Full-page screenshot in test-results/, copied to docs/ for the README with SCREENSHOTS=1. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  const shot = `test-results/${name}.png`;
+  await page.screenshot({ path: shot, fullPage: true });
+  if (process.env['SCREENSHOTS']) {
+    mkdirSync('docs', { recursive: true });
+    copyFileSync(shot, `docs/${name}.png`);
+  }
+}
 
 /** The seeded registry's project that is not public: a private registry with a visible problem. */
 const privateBase = (containerRegistryUrl: string): string => `${containerRegistryUrl.split('/')[0]}/private`;
@@ -47,6 +58,8 @@ test.describe('Organizations tab and the tenant status page', () => {
     const match = /(\d+) present, (\d+) missing/.exec(text);
     counts = { present: match?.[1] ?? '', missing: match?.[2] ?? '' };
     expect(Number(counts.missing)).toBeGreaterThan(0);
+    await organizations.search('');
+    await screenshot(page, 'sandbox-organizations');
   });
 
   test('acme’s administrator sees exactly those results, in English and in French', async ({ page }) => {
@@ -59,6 +72,7 @@ test.describe('Organizations tab and the tenant status page', () => {
     await expect(status.step('registryApi')).toHaveAttribute('data-verdict', 'passed');
     await expect(status.summaryCount('present')).toHaveText(counts.present);
     await expect(page.locator('[data-test="tenant-rerun-absent"]')).toBeVisible();
+    await screenshot(page, 'sandbox-tenant-status');
     // No provider control on the tenant page.
     await expect(page.locator('[data-test="tab-organizations"], [data-test="run-check"], [data-test="save"]')).toHaveCount(0);
 
@@ -68,6 +82,28 @@ test.describe('Organizations tab and the tenant status page', () => {
     await expect(french.base()).toHaveText(base);
     await expect(french.summaryCount('present')).toHaveText(counts.present);
     await expect(page.getByText('Lecture seule').first()).toBeVisible();
+  });
+
+  test('once the provider allows it, acme’s administrator re-runs the dependency check himself, through /ext-api', async ({ page }) => {
+    const organizations = await openOrganizations(page);
+    await organizations.search('acme');
+    await organizations.rowAction('acme', 'toggle-recheck');
+    await expect(organizations.notice()).toContainText('may now re-run');
+    await expect(organizations.row('acme').locator('[data-test="cell-recheck"]')).toHaveText('Yes');
+
+    const portal = new Portal(page);
+    await portal.logInAs('acme-admin');
+    const status = await portal.openStatusPage();
+    const writes: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() !== 'GET' && new URL(request.url()).pathname.startsWith('/cloudapi/')) writes.push(request.url());
+    });
+    const extApi = page.waitForRequest((request) => new URL(request.url()).pathname.startsWith('/ext-api/'));
+    await page.locator('[data-test="tenant-rerun"]').click();
+    await extApi;
+    await expect(page.locator('[data-test="tenant-rerun-done"]')).toBeVisible({ timeout: 30_000 });
+    await expect(status.summaryCount('present')).toHaveText(counts.present);
+    expect(writes).toEqual([]);
   });
 
   test('globex’s administrator sees only his own organization', async ({ page }) => {
@@ -117,9 +153,28 @@ test.describe('Organizations tab and the tenant status page', () => {
 
     const acmeAdmin = new VcdApi(request);
     await acmeAdmin.logIn('acme-admin@acme');
-    expect((await acmeAdmin.get(`/cloudapi/1.0.0/entities/${acmeId}`)).status).toBe(200);
+    const read = await acmeAdmin.get(`/cloudapi/1.0.0/entities/${acmeId}`);
+    expect(read.status).toBe(200);
+    const changed = { ...read.body, entity: { ...(read.body['entity'] as object), registryBase: 'evil.example.com/x' } };
+    expect(await acmeAdmin.put(`/cloudapi/1.0.0/entities/${acmeId}`, changed, read.etag)).toBe(403);
     const systemEntities = await acmeAdmin.get('/cloudapi/1.0.0/entities/types/cseairgap/registryStatus/1.0.0?filter=name==system');
     expect(systemEntities.body['values']).toEqual([]);
+  });
+
+  test('assigning a registry to an organization deleted meanwhile says so and leaves nothing behind', async ({ page, request }) => {
+    const organizations = await openOrganizations(page);
+    await organizations.search('tenant-42');
+    const provider = new VcdApi(request);
+    await provider.logInAsSystemAdministrator();
+    await provider.deleteOrg('tenant-42');
+
+    await organizations.rowAction('tenant-42', 'assign');
+    await page.locator('[data-test="assign-url"]').fill(base);
+    await page.locator('[data-test="assign-save"]').click();
+    await expect(organizations.notice()).toContainText('tenant-42 no longer exists');
+    await expect(organizations.row('tenant-42')).toHaveCount(0);
+    const left = await provider.get('/cloudapi/1.0.0/entities/types/cseairgap/registryStatus/1.0.0?pageSize=128');
+    expect(JSON.stringify(left.body)).not.toContain('tenant-42');
   });
 
   test('the provider removes the assignment: the entity and its share go, acme is told so', async ({ page }) => {

@@ -17,14 +17,14 @@ export interface SandboxInfo {
 export const INFO_FILE = path.join(tmpdir(), 'cse-airgap-e2e-sandbox.json');
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-export async function startSandboxProcess(timeoutMs = 90_000): Promise<SandboxInfo> {
+export async function startSandboxProcess(timeoutMs = 90_000, extraArgs: readonly string[] = []): Promise<SandboxInfo> {
   const stateDir = mkdtempSync(path.join(tmpdir(), 'cse-airgap-e2e-'));
   if (!existsSync(path.join(repoRoot, 'dist', 'plugin.zip'))) {
     throw new Error('dist/plugin.zip is missing: run "npm run build" before the e2e tests (npm test does)');
   }
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'sandbox/main.ts', '--no-build', '--reset', '--port', '0', '--state-dir', stateDir],
+    ['--import', 'tsx', 'sandbox/main.ts', '--no-build', '--reset', '--port', '0', '--state-dir', stateDir, ...extraArgs],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let output = '';

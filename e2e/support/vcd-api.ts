@@ -36,14 +36,36 @@ export class VcdApi {
   }
 
   /** GET on a cloudapi path as the logged-in persona: the status and the JSON body. */
-  async get(path: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  async get(path: string): Promise<{ status: number; etag: string; body: Record<string, unknown> }> {
     const response = await this.request.get(this.url(path), { headers: this.headers() });
     const text = await response.text();
-    return { status: response.status(), body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+    return {
+      status: response.status(),
+      etag: response.headers()['etag'] ?? '',
+      body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+    };
   }
 
   private headers(extra: Record<string, string> = {}): Record<string, string> {
     return { Accept: ACCEPT, Authorization: `Bearer ${this.token}`, ...extra };
+  }
+
+  /** PUT on a cloudapi path with If-Match: the status only. */
+  async put(path: string, body: unknown, etag: string): Promise<number> {
+    const response = await this.request.put(this.url(path), {
+      headers: this.headers({ 'If-Match': etag, 'Content-Type': 'application/json' }),
+      data: body,
+    });
+    return response.status();
+  }
+
+  /** Deletes an organization the way a provider would (force: disable first, remove its objects). */
+  async deleteOrg(name: string): Promise<void> {
+    const orgs = await this.get(`/cloudapi/1.0.0/orgs?filter=name==${name}`);
+    const [org] = (orgs.body['values'] ?? []) as { id: string }[];
+    if (!org) throw new Error(`no org ${name}`);
+    const response = await this.request.delete(this.url(`/cloudapi/1.0.0/orgs/${org.id}?force=true`), { headers: this.headers() });
+    expect(response.ok(), await response.text()).toBeTruthy();
   }
 
   async vcdKeConfig(): Promise<{ entity: DefinedEntity; etag: string }> {

@@ -5,9 +5,9 @@
  * set up once what tenant administrators need to read their status page.
  */
 import { NgFor } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, Input, OnInit, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, Input, OnInit, ViewChild, computed, inject, signal } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
-import { ClarityModule, ClrDatagridStateInterface } from '@clr/angular';
+import { ClarityModule, ClrDatagridPagination, ClrDatagridStateInterface } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
 import { LocalTimePipe } from '../../shared/ui/local-time.pipe';
 import { Subject, Subscription, debounceTime, distinctUntilChanged } from 'rxjs';
@@ -84,6 +84,7 @@ interface BulkRun {
 })
 export class OrganizationsTabComponent implements OnInit {
   @Input({ required: true }) document!: CseConfigDocument;
+  @ViewChild(ClrDatagridPagination) private pagination?: ClrDatagridPagination;
 
   private readonly organizations = inject(OrganizationsService);
   private readonly checks = inject(OrgCheckService);
@@ -128,7 +129,7 @@ export class OrganizationsTabComponent implements OnInit {
   ngOnInit(): void {
     this.search.valueChanges
       .pipe(debounceTime(300), distinctUntilChanged(), untilDestroyed(this.destroyRef))
-      .subscribe(() => this.refresh({ ...this.lastState, page: { ...this.lastState.page, current: 1 } }));
+      .subscribe(() => this.searchChanged());
     this.assignUrl.valueChanges
       .pipe(untilDestroyed(this.destroyRef))
       .subscribe((value) => this.assignValidation.set(value.trim() === '' ? undefined : validateRegistryUrl(value)));
@@ -214,6 +215,12 @@ export class OrganizationsTabComponent implements OnInit {
           this.error.set(toVcdError(error));
         },
       });
+  }
+
+  /** A new search starts on page 1: moving the pager there makes the grid ask (once) itself. */
+  private searchChanged(): void {
+    if (this.pagination && this.pagination.currentPage !== 1) this.pagination.currentPage = 1;
+    else this.refresh({ ...this.lastState, page: { ...this.lastState.page, current: 1 } });
   }
 
   reload(): void {
@@ -381,7 +388,6 @@ export class OrganizationsTabComponent implements OnInit {
         complete: () => {
           const run = this.bulk();
           this.bulk.set({ total: orgs.length, done, failed, current: [], finished: true, cancelled: run?.cancelled ?? false });
-          if (failed === 0) this.notice.set({ kind: 'success', key: 'orgs.checked', params: { count: done } });
           this.reload();
         },
       });

@@ -125,6 +125,14 @@ describe('ReadinessSummaryComponent', () => {
     expect(opened).toEqual(['registryCheck', 'settings']);
   });
 
+  it('offers no "Fix it" to a read-only viewer (a tenant): every link says "Details"', () => {
+    show([line('registryUrl', 'ready', 'settings', AT), line('projectPublic', 'blocked', 'registryCheck', AT)]);
+    fixture.componentRef.setInput('readOnly', true);
+    fixture.detectChanges();
+    expect(summary.linkKey('registryUrl')).toBe('readiness.summary.details');
+    expect(summary.linkKey('projectPublic')).toBe('readiness.summary.details');
+  });
+
   describe('the overall verdict', () => {
     it('counts the blockers', () => {
       show([

@@ -38,6 +38,8 @@ interface Row {
 })
 export class ReadinessSummaryComponent implements OnChanges {
   @Input({ required: true }) lines: readonly ReadinessLine[] = [];
+  /** Read-only viewers (tenants) cannot fix anything here: their links say "Details". */
+  @Input() readOnly = false;
   @Output() readonly navigate = new EventEmitter<ReadinessSection>();
 
   // The host's LOCALE_ID, as the plug-in reduced it (shared/i18n/plugin-locale.ts).

@@ -1,0 +1,100 @@
+// The Organizations tab at scale, in Chromium against the real plug-in bundle: a sandbox seeded
+// with 5,000 organizations, the time from opening the tab to the first page of the grid, to the
+// next page and to a search, the requests each costs (paged: never the full list), then a check
+// of 50 selected organizations. Run by `npm run bench` after the registry benchmarks.
+import { existsSync } from 'node:fs';
+import { chromium, type Page, type Request } from '@playwright/test';
+import { startSandboxProcess } from '../e2e/support/sandbox-process.js';
+
+const ORGS = 5000;
+const CHROMIUM = process.env['CHROME_BIN'] ?? '/usr/bin/chromium';
+
+interface Timed {
+  readonly ms: number;
+  readonly orgRequests: readonly string[];
+}
+
+async function timed(page: Page, requests: Request[], action: () => Promise<void>, done: () => Promise<void>): Promise<Timed> {
+  requests.length = 0;
+  const started = performance.now();
+  await action();
+  await done();
+  const ms = performance.now() - started;
+  return { ms, orgRequests: requests.map((request) => new URL(request.url()).search) };
+}
+
+export async function benchOrganizationsGrid(): Promise<void> {
+  if (!existsSync('dist/plugin.zip')) throw new Error('dist/plugin.zip is missing: run "npm run build" first');
+  const seeded = performance.now();
+  const sandbox = await startSandboxProcess(120_000, ['--orgs', String(ORGS)]);
+  console.log(`\nOrganizations grid, ${ORGS} organizations (sandbox with --orgs ${ORGS} ready in ${Math.round(performance.now() - seeded)} ms)`);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const orgRequests: Request[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/cloudapi/1.0.0/orgs') orgRequests.push(request);
+    });
+    await page.goto(sandbox.portalUrl);
+    await page.locator('[data-test="persona-sysadmin"]').click();
+    await page.locator('[data-test="nav-cse-airgap"]').click();
+    await page.locator('[data-test="tab-registry-settings"]').waitFor();
+    // Storage and the VCD access path, as a provider sets them up once.
+    await page.locator('[data-test="tab-airgap"]').click();
+    const create = page.locator('[data-test="ext-api-create"]');
+    await page.locator('[data-test="ext-api-ready"]').or(create).waitFor();
+    if (await create.isVisible()) await create.click();
+    await page.locator('[data-test="ext-api-ready"]').waitFor();
+    const storage = page.locator('[data-test="storage-create"]');
+    if (await storage.isVisible()) await storage.click();
+
+    const range = page.locator('[data-test="orgs-range"]');
+    const first = await timed(
+      page,
+      orgRequests,
+      () => page.locator('[data-test="tab-organizations"]').click(),
+      () => range.filter({ hasText: `of ${ORGS + 2} organizations` }).waitFor(),
+    );
+    console.log(`  first page shown:        ${first.ms.toFixed(0)} ms, ${first.orgRequests.length} orgs request(s): ${first.orgRequests.join(' ')}`);
+
+    const next = await timed(
+      page,
+      orgRequests,
+      () => page.locator('.pagination-next').click(),
+      () => range.filter({ hasText: /^\s*26–50 / }).waitFor(),
+    );
+    console.log(`  next page:               ${next.ms.toFixed(0)} ms, ${next.orgRequests.length} orgs request(s)`);
+
+    const search = await timed(
+      page,
+      orgRequests,
+      () => page.locator('[data-test="orgs-search"]').fill('tenant-4999'),
+      () => range.filter({ hasText: 'of 1 organization' }).waitFor(),
+    );
+    console.log(`  search (300 ms debounce): ${search.ms.toFixed(0)} ms, ${search.orgRequests.length} orgs request(s)`);
+
+    await page.locator('[data-test="orgs-search"]').fill('tenant-00');
+    await range.filter({ hasText: /of 99 organizations/ }).waitFor();
+    await page.locator('clr-dg-page-size select').selectOption('50');
+    await range.filter({ hasText: /1–50 of 99/ }).waitFor();
+    await page.locator('clr-datagrid .datagrid-header input[type="checkbox"]').check({ force: true });
+    const check = await timed(
+      page,
+      orgRequests,
+      () => page.locator('[data-test="check-selected"]').click(),
+      () => page.locator('[data-test="bulk-progress"][data-finished="true"]').waitFor({ timeout: 300_000 }),
+    );
+    const summary = await page.locator('[data-test="bulk-summary"]').innerText();
+    console.log(`  check of 50 organizations (registry + certificates + dependencies, 2 at a time): ${(check.ms / 1000).toFixed(1)} s — ${summary}`);
+  } finally {
+    await browser.close();
+    try {
+      process.kill(sandbox.pid, 'SIGINT');
+    } catch {
+      // already gone
+    }
+  }
+}
