@@ -27,7 +27,9 @@ export async function benchOrganizationsGrid(): Promise<void> {
   if (!existsSync('dist/plugin.zip')) throw new Error('dist/plugin.zip is missing: run "npm run build" first');
   const seeded = performance.now();
   const sandbox = await startSandboxProcess(120_000, ['--orgs', String(ORGS)]);
-  console.log(`\nOrganizations grid, ${ORGS} organizations (sandbox with --orgs ${ORGS} ready in ${Math.round(performance.now() - seeded)} ms)`);
+  console.log(
+    `\nOrganizations grid, ${ORGS} organizations (sandbox with --orgs ${ORGS} ready in ${Math.round(performance.now() - seeded)} ms)`,
+  );
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
@@ -58,7 +60,9 @@ export async function benchOrganizationsGrid(): Promise<void> {
       () => page.locator('[data-test="tab-organizations"]').click(),
       () => range.filter({ hasText: `of ${ORGS + 2} organizations` }).waitFor(),
     );
-    console.log(`  first page shown:        ${first.ms.toFixed(0)} ms, ${first.orgRequests.length} orgs request(s): ${first.orgRequests.join(' ')}`);
+    console.log(
+      `  first page shown:        ${first.ms.toFixed(0)} ms, ${first.orgRequests.length} orgs request(s): ${first.orgRequests.join(' ')}`,
+    );
 
     const next = await timed(
       page,
@@ -88,7 +92,9 @@ export async function benchOrganizationsGrid(): Promise<void> {
       () => page.locator('[data-test="bulk-progress"][data-finished="true"]').waitFor({ timeout: 300_000 }),
     );
     const summary = await page.locator('[data-test="bulk-summary"]').innerText();
-    console.log(`  check of 50 organizations (registry + certificates + dependencies, 2 at a time): ${(check.ms / 1000).toFixed(1)} s — ${summary}`);
+    console.log(
+      `  check of 50 organizations (registry + certificates + dependencies, 2 at a time): ${(check.ms / 1000).toFixed(1)} s — ${summary}`,
+    );
   } finally {
     await browser.close();
     try {
