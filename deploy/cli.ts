@@ -19,7 +19,8 @@ Log in (as a system administrator), one of:
 What to do (default: install, or upgrade in place keeping the id and the publications):
   --zip FILE              the plug-in (default dist/plugin.zip)
   --publish all|ORG,…     publish to every tenant, or to these organizations (adds to the current ones)
-  --unpublish all|ORG,…   withdraw it from every tenant, or from these organizations
+  --unpublish all|ORG,…   withdraw it from every tenant, or from these organizations (alone, it
+                          changes only the publications and uploads nothing)
   --uninstall             remove the bundle and the registration
   --force                 allow a downgrade, and upload the same version again
 
@@ -189,8 +190,8 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, ra
   } catch (error) {
     if (!(error instanceof StepError)) throw error;
     out.error(`✗ ${error.message}`);
-    await describeInstalled(options, out);
-    out.error('To go back to another version: npm run deploy -- <same options> --zip <that plugin.zip> --force');
+    if (await describeInstalled(options, out))
+      out.error('To go back to another version: npm run deploy -- <same options> --zip <that plugin.zip> --force');
     return 1;
   }
 }

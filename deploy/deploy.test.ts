@@ -146,6 +146,15 @@ describe('deploy against the sandbox VCD', () => {
     assert.equal(withdrawn.publications, 0);
   });
 
+  it('--unpublish alone changes only the publications: an older zip is neither refused nor uploaded', async () => {
+    await run({ zip: zips['1.1.0'] ?? '', publish: 'all' });
+    lines = [];
+    const report = await run({ zip: zips['0.9.0'] ?? '', unpublish: ['acme'] });
+    assert.equal(report.version, '1.1.0');
+    assert.ok(!lines.some((line) => line.includes('upload')), lines.join('\n'));
+    assert.ok(lines.some((line) => line.includes('unpublish from acme')));
+  });
+
   it('logs in with an API token, and names the step when the token is not valid', async () => {
     const session = await vcd.login('administrator@System');
     const registered = (await (

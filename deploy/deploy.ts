@@ -103,8 +103,13 @@ async function deployAsLoggedIn(
   const toUnpublish =
     options.unpublish === undefined || options.unpublish === 'all' ? options.unpublish : await vcd.resolveOrgs(client, options.unpublish);
 
+  // --unpublish alone withdraws the installed plug-in: it uploads nothing, whatever the zip's version.
+  const unpublishOnly = options.unpublish !== undefined && options.publish === undefined && !options.force;
   let id: string;
-  if (!current) {
+  if (unpublishOnly) {
+    if (!current) throw new StepError('find the registration', 0, null, `${metadata.pluginName} is not installed: nothing to unpublish`);
+    id = current.id;
+  } else if (!current) {
     id = await install(client, zip, options, ok);
   } else {
     id = current.id;
@@ -228,7 +233,8 @@ async function uninstall(
 }
 
 /** After a failure: what is installed now, so the user sees that the previous version still runs. */
-export async function describeInstalled(options: DeployOptions, out: Output): Promise<void> {
+/** Prints what is installed now; true when a registration exists (a version to go back to). */
+export async function describeInstalled(options: DeployOptions, out: Output): Promise<boolean> {
   try {
     const zip = await readPluginZip(options.zip);
     const client = new VcdClient(options.vcd, options.http ?? createHttp(options.extraCaPem ? { extraCaPem: options.extraCaPem } : {}));
@@ -239,16 +245,18 @@ export async function describeInstalled(options: DeployOptions, out: Output): Pr
       const [current] = (await vcd.findRegistrations(client, zip.metadata)).sort((a, b) => compareVersions(b.version, a.version));
       if (!current) {
         out.error(`Installed now: no ${zip.metadata.pluginName} registration.`);
-        return;
+        return false;
       }
       const tenants = await vcd.publishedTenants(client, current.id);
       out.error(
         `Installed now: ${current.pluginName} ${current.version} (${current.id}), status ${current.plugin_status ?? 'unknown'}, published to ${tenants.length} organization${tenants.length === 1 ? '' : 's'}.`,
       );
+      return true;
     } finally {
       await vcd.logOut(client);
     }
   } catch {
     // The failure itself was reported; this is only a courtesy.
+    return false;
   }
 }
