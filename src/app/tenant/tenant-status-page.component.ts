@@ -12,9 +12,9 @@ import { Subject, catchError, forkJoin, map, of } from 'rxjs';
 import { EXPIRY_WARNING_DAYS } from '../certificates/domain/classification';
 import { PresenceCheckers } from '../dependencies/data/presence-checkers';
 import { chooseStrategy } from '../dependencies/data/choose-strategy';
-import { ImageToCheck } from '../dependencies/data/presence-check';
 import { DependencyCheckRecord, readRecord, rowsOf } from '../dependencies/ui/export/check-record';
-import { ResultRow, imageToCheckOf, withResult } from '../dependencies/ui/export/result-rows';
+import { ResultRow } from '../dependencies/ui/export/result-rows';
+import { checkRows, imagesOf, pendingRows } from '../dependencies/ui/export/row-check';
 import { DependencyResultsComponent } from '../dependencies/ui/dependency-results.component';
 import { ReadinessSection, readinessLines } from '../readiness/domain/readiness';
 import { ReadinessSummaryComponent } from '../readiness/ui/readiness-summary.component';
@@ -156,41 +156,31 @@ export class TenantStatusPageComponent implements OnInit {
     document.getElementById(`cse-tenant-${section}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }
 
-  /** Checks again what the stored check found missing; the results stay on this page only. */
+  /** Checks again every stored image through /ext-api; the results stay on this page only. */
   rerunCheck(): void {
     const status = this.status();
     const base = this.base();
     if (!status?.accessPath || !base || !this.canRerun() || (this.rerun() && !this.rerun()?.finished)) return;
-    let rows = [...this.storedRows()];
-    const images = rows.flatMap((row): ImageToCheck[] => {
-      const image = imageToCheckOf(row);
-      return image ? [image] : [];
-    });
+    const rows = this.storedRows();
+    const images = imagesOf(rows);
     this.cancel$ = new Subject<void>();
     this.rerun.set({ done: 0, total: images.length, finished: false });
-    this.liveRows.set(
-      rows.map((row) => ({ id: row.id, status: 'pending', source: row.source, destination: row.destination, group: row.group })),
-    );
+    this.liveRows.set(pendingRows(rows, images));
     const checker = this.checkers.forStrategy(
       chooseStrategy({ harbor: status.lastRegistryCheck?.harborVersion !== undefined, access: status.accessPath.kind }),
     );
-    checker
-      .check(images, {
-        access: { baseUrl: accessBaseUrl(status.accessPath, this.session.apiRootUrl), project: base.split('/')[1] ?? '' },
-        cancel: this.cancel$,
-      })
+    checkRows(checker, rows, images, {
+      access: { baseUrl: accessBaseUrl(status.accessPath, this.session.apiRootUrl), project: base.split('/')[1] ?? '' },
+      cancel: this.cancel$,
+    })
       .pipe(untilDestroyed(this.destroyRef))
       .subscribe({
-        next: (event) => {
-          if (event.type === 'result') {
-            rows = rows.map((row) => (row.id === event.result.image.id ? withResult(row, event.result) : row));
-            this.liveRows.set(rows);
-          } else if (event.type === 'progress') {
-            this.rerun.set({ done: event.done, total: event.total, finished: false });
-          }
+        next: (update) => {
+          this.liveRows.set(update.rows);
+          this.rerun.set({ done: update.done, total: update.total, finished: false });
         },
-        error: () => this.finishRerun(rows),
-        complete: () => this.finishRerun(rows),
+        error: () => this.finishRerun(),
+        complete: () => this.finishRerun(),
       });
   }
 
@@ -198,8 +188,7 @@ export class TenantStatusPageComponent implements OnInit {
     this.cancel$.next();
   }
 
-  private finishRerun(rows: readonly ResultRow[]): void {
-    this.liveRows.set(rows);
+  private finishRerun(): void {
     const run = this.rerun();
     this.rerun.set({ done: run?.done ?? 0, total: run?.total ?? 0, finished: true });
   }

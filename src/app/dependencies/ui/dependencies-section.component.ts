@@ -28,7 +28,6 @@ import { RegistryStatus, SYSTEM_STATUS_NAME } from '../../shared/status-store/do
 import { RegistryStatusRepository, StatusStorage } from '../../shared/status-store/data/registry-status.repository';
 import { VCD_SESSION } from '../../vcd';
 import { chooseStrategy } from '../data/choose-strategy';
-import { CheckEvent, ImageToCheck } from '../data/presence-check';
 import { PresenceCheckers } from '../data/presence-checkers';
 import {
   CSE_VERSIONS,
@@ -45,7 +44,8 @@ import {
   supportedTkrs,
 } from '../domain';
 import { CheckOutcome, DependencyCheckRecord, readRecord, rowsOf, toRecord } from './export/check-record';
-import { ResultRow, imageToCheckOf, rowsForCatalog, withResult } from './export/result-rows';
+import { ResultRow, imageToCheckOf, rowsForCatalog } from './export/result-rows';
+import { RowCheckUpdate, checkRows, imagesOf, pendingRows } from './export/row-check';
 import { DependencyFixesComponent } from './dependency-fixes.component';
 import { DependencyResultsComponent } from './dependency-results.component';
 
@@ -242,16 +242,8 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
     const access = this.access();
     const base = this.base();
     if (!access || base === undefined) return;
-    const images = rows.flatMap((row): ImageToCheck[] => {
-      const image = shouldCheck(row) ? imageToCheckOf(row) : undefined;
-      return image ? [image] : [];
-    });
-    const waiting = new Set(images.map((image) => image.id));
-    this.rows.set(
-      rows.map((row) =>
-        waiting.has(row.id) ? { id: row.id, status: 'pending', source: row.source, destination: row.destination, group: row.group } : row,
-      ),
-    );
+    const images = imagesOf(rows, shouldCheck);
+    this.rows.set(pendingRows(rows, images));
     this.running?.unsubscribe();
     this.cancel$ = new Subject<void>();
     this.kept.set(undefined);
@@ -269,26 +261,23 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
     );
     const project = base.split('/')[1] ?? '';
     const checker = this.checkers.forStrategy(chooseStrategy({ harbor: access.harbor, access: access.path.kind }));
-    this.running = checker
-      .check(images, { access: { baseUrl: accessBaseUrl(access.path, this.session.apiRootUrl), project }, cancel: this.cancel$ })
+    this.running = checkRows(checker, rows, images, {
+      access: { baseUrl: accessBaseUrl(access.path, this.session.apiRootUrl), project },
+      cancel: this.cancel$,
+    })
       .pipe(untilDestroyed(this.destroyRef))
       .subscribe({
-        next: (event) => this.onEvent(event),
+        next: (update) => this.onUpdate(update),
         // A checker that fails outright still ends the bar: what was answered stays, the rest is partial.
         error: () => this.finish('partial'),
         complete: () => this.finish(this.outcome() ?? 'partial'),
       });
   }
 
-  private onEvent(event: CheckEvent): void {
-    if (event.type === 'result') {
-      const { result } = event;
-      this.rows.update((rows) => rows.map((row) => (row.id === result.image.id ? withResult(row, result) : row)));
-    } else if (event.type === 'progress') {
-      this.progress.set({ done: event.done, total: event.total });
-    } else {
-      this.finish(event.cancelled ? 'cancelled' : event.partial ? 'partial' : 'done');
-    }
+  private onUpdate(update: RowCheckUpdate): void {
+    this.rows.set(update.rows);
+    this.progress.set({ done: update.done, total: update.total });
+    if (update.outcome) this.finish(update.outcome);
   }
 
   private finish(outcome: CheckOutcome): void {

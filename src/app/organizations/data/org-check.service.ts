@@ -5,14 +5,15 @@
  * with it). Many organizations are checked with a bounded number in flight.
  */
 import { Injectable, inject } from '@angular/core';
-import { Observable, Subject, defer, firstValueFrom, from, last, lastValueFrom, mergeMap, takeUntil, tap } from 'rxjs';
+import { EMPTY, Observable, Subject, catchError, firstValueFrom, from, last, lastValueFrom, mergeMap, takeUntil, tap } from 'rxjs';
 import { certificateSnapshot } from '../../certificates/domain/certificate-snapshot';
 import { PresenceCheckers } from '../../dependencies/data/presence-checkers';
 import { chooseStrategy } from '../../dependencies/data/choose-strategy';
-import { CheckEvent, DEFAULT_CONCURRENCY, ImageToCheck } from '../../dependencies/data/presence-check';
+import { DEFAULT_CONCURRENCY } from '../../dependencies/data/presence-check';
 import { CseVersion, buildCatalog } from '../../dependencies/domain';
-import { CheckOutcome, toRecord } from '../../dependencies/ui/export/check-record';
-import { ResultRow, imageToCheckOf, rowsForCatalog, withResult } from '../../dependencies/ui/export/result-rows';
+import { toRecord } from '../../dependencies/ui/export/check-record';
+import { rowsForCatalog } from '../../dependencies/ui/export/result-rows';
+import { RowCheckUpdate, checkRows, imagesOf, pendingRows } from '../../dependencies/ui/export/row-check';
 import { RegistryCheckRunner } from '../../registry/data/registry-check-runner';
 import { AccessPath, accessBaseUrl, extApiPrefix } from '../../registry/domain/access-path';
 import { RegistryCheckRecord, overallVerdict } from '../../registry/domain/registry-check';
@@ -151,31 +152,24 @@ export class OrgCheckService {
     onProgress: (images: { done: number; total: number }) => void,
   ): Promise<ReturnType<typeof toRecord> | undefined> {
     if (!context.release) return undefined;
-    let rows: ResultRow[] = rowsForCatalog(buildCatalog(context.release, [...context.tkrs]), base);
-    const images = rows.flatMap((row): ImageToCheck[] => {
-      const image = imageToCheckOf(row);
-      return image ? [image] : [];
-    });
+    const catalogRows = rowsForCatalog(buildCatalog(context.release, [...context.tkrs]), base);
+    const images = imagesOf(catalogRows);
     const startedAt = Date.now();
     const checker = this.checkers.forStrategy(chooseStrategy({ harbor, access: access.kind }));
-    let outcome: CheckOutcome = 'partial';
-    await lastValueFrom(
-      defer(() =>
-        checker.check(images, {
-          access: { baseUrl: accessBaseUrl(access, this.session.apiRootUrl), project: base.split('/')[1] ?? '' },
-          concurrency: DEFAULT_CONCURRENCY,
-          multiplexedConcurrency: DEFAULT_CONCURRENCY,
-          cancel,
-        }),
-      ).pipe(
+    const before: RowCheckUpdate = { rows: pendingRows(catalogRows, images), done: 0, total: images.length };
+    // The last update seen: a check stopped or failed outright keeps what was answered, as partial.
+    const { rows, outcome = 'partial' } = await lastValueFrom(
+      checkRows(checker, catalogRows, images, {
+        access: { baseUrl: accessBaseUrl(access, this.session.apiRootUrl), project: base.split('/')[1] ?? '' },
+        concurrency: DEFAULT_CONCURRENCY,
+        multiplexedConcurrency: DEFAULT_CONCURRENCY,
+        cancel,
+      }).pipe(
         takeUntil(stop$),
-        tap((event: CheckEvent) => {
-          if (event.type === 'result') rows = rows.map((row) => (row.id === event.result.image.id ? withResult(row, event.result) : row));
-          else if (event.type === 'progress') onProgress({ done: event.done, total: event.total });
-          else outcome = event.cancelled ? 'cancelled' : event.partial ? 'partial' : 'done';
-        }),
+        tap((update) => onProgress({ done: update.done, total: update.total })),
+        catchError(() => EMPTY),
       ),
-      { defaultValue: undefined },
+      { defaultValue: before },
     );
     return toRecord(
       {

@@ -33,6 +33,17 @@ describe('OrganizationsService', () => {
 
   const expectGet = (url: string): TestRequest => backend.expectOne((request) => request.method === 'GET' && request.url === url);
 
+  /** The org exists, its entity is found and read (ETag "v1"): answers up to the If-Match PUT. */
+  async function answerUntilPut(): Promise<TestRequest> {
+    expectGet(`${ROOT}/orgs/${ACME.id}`).flush(ACME);
+    await settle();
+    expectGet(LIST).flush(page([entity({ scope: 'organization', orgId: ACME.id })]));
+    await settle();
+    expectGet(`${ROOT}/entities/${ENTITY_ID}`).flush(entity({ scope: 'organization', orgId: ACME.id }), { headers: { ETag: '"v1"' } });
+    await settle();
+    return backend.expectOne((request) => request.method === 'PUT');
+  }
+
   it('reads one page of organizations (System left out) and their entities in one filtered request', async () => {
     const rows = firstValueFrom(service.rows({ page: 3, pageSize: 50, search: 'ac', sort: { by: 'name', reverse: true } }));
     answerVersions(backend);
@@ -55,13 +66,7 @@ describe('OrganizationsService', () => {
   it('assigns a registry: checks the org exists, writes the entity with If-Match, then shares it read-only with the org', async () => {
     const done = firstValueFrom(service.assign(ACME, 'harbor.example.com/acme', 'administrator'));
     answerVersions(backend);
-    expectGet(`${ROOT}/orgs/${ACME.id}`).flush(ACME);
-    await settle();
-    expectGet(LIST).flush(page([entity({ scope: 'organization', orgId: ACME.id })]));
-    await settle();
-    expectGet(`${ROOT}/entities/${ENTITY_ID}`).flush(entity({ scope: 'organization', orgId: ACME.id }), { headers: { ETag: '"v1"' } });
-    await settle();
-    const put = backend.expectOne((request) => request.method === 'PUT');
+    const put = await answerUntilPut();
     expect(put.request.headers.get('If-Match')).toBe('"v1"');
     expect(put.request.body.entity).toEqual(
       jasmine.objectContaining({
@@ -89,13 +94,7 @@ describe('OrganizationsService', () => {
   it('does not share twice when the organization already has its read-only grant', async () => {
     const done = firstValueFrom(service.setTenantRecheck(ACME, true));
     answerVersions(backend);
-    expectGet(`${ROOT}/orgs/${ACME.id}`).flush(ACME);
-    await settle();
-    expectGet(LIST).flush(page([entity({ scope: 'organization', orgId: ACME.id })]));
-    await settle();
-    expectGet(`${ROOT}/entities/${ENTITY_ID}`).flush(entity({ scope: 'organization', orgId: ACME.id }), { headers: { ETag: '"v1"' } });
-    await settle();
-    const put = backend.expectOne((request) => request.method === 'PUT');
+    const put = await answerUntilPut();
     expect(put.request.body.entity.tenantRecheck).toBeTrue();
     put.flush(put.request.body, { headers: { ETag: '"v2"' } });
     await settle();
@@ -115,13 +114,7 @@ describe('OrganizationsService', () => {
   it('removes the entity it wrote when the organization disappears before the share', async () => {
     const done = firstValueFrom(service.assign(ACME, 'harbor.example.com/acme', undefined)).catch((error: unknown) => error);
     answerVersions(backend);
-    expectGet(`${ROOT}/orgs/${ACME.id}`).flush(ACME);
-    await settle();
-    expectGet(LIST).flush(page([entity({ scope: 'organization', orgId: ACME.id })]));
-    await settle();
-    expectGet(`${ROOT}/entities/${ENTITY_ID}`).flush(entity({ scope: 'organization', orgId: ACME.id }), { headers: { ETag: '"v1"' } });
-    await settle();
-    const put = backend.expectOne((request) => request.method === 'PUT');
+    const put = await answerUntilPut();
     put.flush(put.request.body, { headers: { ETag: '"v2"' } });
     await settle();
     expectGet(`${ROOT}/entities/${ENTITY_ID}/accessControls`).flush(page([]));
