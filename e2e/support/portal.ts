@@ -272,6 +272,8 @@ export class OrganizationsPanel {
   async assign(org: string, base: string): Promise<void> {
     await this.rowAction(org, 'assign');
     await this.page.locator('[data-test="assign-url"]').fill(base);
+    // The dialog says how VCD reaches that host (here: already set up by the registry check).
+    await expect(this.page.locator('[data-test="assign-modal"] [data-test="ext-api-ready"]')).toContainText('/ext-api/');
     await this.page.locator('[data-test="assign-save"]').click();
     await expect(this.notice()).toContainText(base);
   }

@@ -3,6 +3,8 @@ import { NoopAnimationsModule } from '@angular/platform-browser/animations';
 import { MockTranslationService, TranslationService } from '@vcd/i18n';
 import { Observable, Subject, of, throwError } from 'rxjs';
 import { PublicEndpointService } from '../../readiness/data/public-endpoint.service';
+import { ExternalEndpointService } from '../../registry/data/external-endpoint.service';
+import { ExternalEndpointPlan } from '../../registry/domain/access-path';
 import { CseConfigDocument } from '../../shared/cse-config';
 import { RegistryStatusRepository } from '../../shared/status-store/data/registry-status.repository';
 import { CloudApiClient } from '../../vcd';
@@ -72,6 +74,7 @@ describe('OrganizationsTabComponent', () => {
   let organizations: FakeOrganizations;
   let checks: FakeChecks;
   let access: FakeAccess;
+  let endpoints: { asked: ExternalEndpointPlan[]; state: (plan: ExternalEndpointPlan) => Observable<{ kind: 'absent' }> };
 
   const el = (): HTMLElement => fixture.nativeElement as HTMLElement;
   const query = (test: string): HTMLElement | null => el().querySelector(`[data-test="${test}"]`);
@@ -85,6 +88,13 @@ describe('OrganizationsTabComponent', () => {
     organizations = new FakeOrganizations();
     checks = new FakeChecks();
     access = new FakeAccess();
+    endpoints = {
+      asked: [],
+      state(plan) {
+        this.asked.push(plan);
+        return of({ kind: 'absent' });
+      },
+    };
     TestBed.configureTestingModule({
       imports: [OrganizationsTabComponent, NoopAnimationsModule],
       providers: [
@@ -93,6 +103,7 @@ describe('OrganizationsTabComponent', () => {
         { provide: TenantAccessService, useValue: access },
         { provide: RegistryStatusRepository, useValue: { storage: () => of('ready') } },
         { provide: CloudApiClient, useValue: { currentSession: () => of({ user: { name: 'administrator', id: 'u' } }) } },
+        { provide: ExternalEndpointService, useValue: endpoints },
         { provide: TranslationService, useClass: MockTranslationService },
       ],
     });
@@ -142,6 +153,15 @@ describe('OrganizationsTabComponent', () => {
     await settle();
     expect(organizations.assigned).toEqual([{ org: 'globex', base: 'harbor.example.com/globex' }]);
     expect(query('orgs-notice')?.textContent).toContain('orgs.assigned');
+  });
+
+  it('shows how VCD will reach a registry on another host, and what setting that up creates', async () => {
+    fixture.componentInstance.openAssign(fixture.componentInstance.page().rows[1]!);
+    fixture.componentInstance.assignUrl.setValue('harbor2.example.com:8443/globex');
+    await new Promise((resolve) => setTimeout(resolve, 450)); // the 400 ms typing debounce
+    await settle();
+    expect(endpoints.asked.map((plan) => plan.prefix)).toEqual(['cseairgap-harbor2-example-com-8443']);
+    expect(document.querySelector('[data-test="ext-api-plan"]')?.textContent).toContain('registry.access.planEndpoint');
   });
 
   it('says so when the organization was deleted meanwhile, and reloads the page', async () => {

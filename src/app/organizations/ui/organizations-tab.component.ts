@@ -16,6 +16,8 @@ import { supportedTkrs } from '../../dependencies/domain/tkg-releases';
 import { RegistryUrlFeedbackComponent } from '../../registry/ui/registry-url-feedback.component';
 import { StorageSetupComponent } from '../../registry/ui/storage-setup.component';
 import { RegistryUrlValidation, validateRegistryUrl } from '../../registry/domain/registry-url';
+import { ExternalEndpointPlan, externalEndpointPlan } from '../../registry/domain/access-path';
+import { ExtApiAccessComponent } from '../../registry/ui/ext-api-access.component';
 import { CseConfigDocument } from '../../shared/cse-config';
 import { untilDestroyed } from '../../shared/rx/until-destroyed';
 import { RegistryStatusRepository, StatusStorage } from '../../shared/status-store/data/registry-status.repository';
@@ -58,6 +60,7 @@ interface BulkRun {
     VcdErrorAlertComponent,
     RegistryUrlFeedbackComponent,
     StorageSetupComponent,
+    ExtApiAccessComponent,
   ],
   providers: [PublicEndpointService],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -118,6 +121,8 @@ export class OrganizationsTabComponent implements OnInit {
   readonly assignUrl = new FormControl('', { nonNullable: true });
   readonly assignValidation = signal<RegistryUrlValidation | undefined>(undefined);
   readonly assignBusy = signal(false);
+  /** How VCD reaches the typed registry's host (settled 400 ms after typing stops). */
+  readonly assignPlan = signal<ExternalEndpointPlan | undefined>(undefined);
   readonly removing = signal<OrgRow | undefined>(undefined);
 
   private lastState: ClrDatagridStateInterface<OrgRow> = { page: { current: 1, size: ORG_PAGE_SIZES[0] } };
@@ -133,6 +138,7 @@ export class OrganizationsTabComponent implements OnInit {
     this.assignUrl.valueChanges
       .pipe(untilDestroyed(this.destroyRef))
       .subscribe((value) => this.assignValidation.set(value.trim() === '' ? undefined : validateRegistryUrl(value)));
+    this.assignUrl.valueChanges.pipe(debounceTime(400), untilDestroyed(this.destroyRef)).subscribe(() => this.updateAssignPlan());
     this.cloudApi
       .currentSession()
       .pipe(untilDestroyed(this.destroyRef))
@@ -237,10 +243,18 @@ export class OrganizationsTabComponent implements OnInit {
     this.notice.set(undefined);
     this.assigning.set(row);
     this.assignUrl.setValue(row.assignedBase ?? '');
+    this.updateAssignPlan();
   }
 
   closeAssign(): void {
     this.assigning.set(undefined);
+  }
+
+  private updateAssignPlan(): void {
+    const validation = this.assignValidation();
+    const next = validation?.valid ? externalEndpointPlan(validation.parsed.host, validation.parsed.port) : undefined;
+    // Same host, same plan: keep the object so that its state is not read again.
+    if (next?.prefix !== this.assignPlan()?.prefix) this.assignPlan.set(next);
   }
 
   applyAssignFix(value: string): void {

@@ -15,12 +15,12 @@ import { VcdError, toVcdError } from '../../vcd';
 import { AccessPath, externalEndpointPlan, isValidDirectUrl } from '../domain/access-path';
 import { CheckStepResult, RegistryCheckRecord, overallVerdict } from '../domain/registry-check';
 import { ParsedRegistryUrl, validateRegistryUrl } from '../domain/registry-url';
-import { AccessSetupState, ExternalEndpointService } from '../data/external-endpoint.service';
 import { DEFAULT_TIMEOUT_SECONDS } from '../data/registry-http';
 import { RegistryCheckProgress, RegistryCheckRunner } from '../data/registry-check-runner';
 import { RegistryCheckState } from '../data/registry-check.state';
 import { ServedChainComponent } from './served-chain.component';
 import { StorageSetupComponent } from './storage-setup.component';
+import { ExtApiAccessComponent } from './ext-api-access.component';
 
 export const TIMELINE_STATE: Record<CheckStepResult['verdict'], ClrTimelineStepState> = {
   pending: ClrTimelineStepState.NOT_STARTED,
@@ -43,6 +43,7 @@ export const TIMELINE_STATE: Record<CheckStepResult['verdict'], ClrTimelineStepS
     VcdErrorAlertComponent,
     ServedChainComponent,
     StorageSetupComponent,
+    ExtApiAccessComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './registry-check.component.html',
@@ -53,7 +54,6 @@ export class RegistryCheckComponent implements OnInit, OnChanges {
   @Input({ required: true }) isProvider!: boolean;
 
   private readonly runner = inject(RegistryCheckRunner);
-  private readonly endpoints = inject(ExternalEndpointService);
   private readonly statusStore = inject(RegistryStatusRepository);
   private readonly destroyRef = inject(DestroyRef);
   private readonly checkState = inject(RegistryCheckState);
@@ -70,8 +70,6 @@ export class RegistryCheckComponent implements OnInit, OnChanges {
   });
 
   readonly parsed = signal<ParsedRegistryUrl | undefined>(undefined);
-  readonly setup = signal<AccessSetupState | undefined>(undefined);
-  readonly setupBusy = signal(false);
   readonly storage = signal<StatusStorage | undefined>(undefined);
   readonly progress = signal<RegistryCheckProgress | undefined>(undefined);
   readonly lastRecord = signal<RegistryCheckRecord | undefined>(undefined);
@@ -105,13 +103,6 @@ export class RegistryCheckComponent implements OnInit, OnChanges {
   ngOnChanges(): void {
     const validation = validateRegistryUrl(this.registryUrl);
     this.parsed.set(validation.valid ? validation.parsed : undefined);
-    const plan = this.plan();
-    if (plan && this.isProvider) {
-      this.endpoints
-        .state(plan)
-        .pipe(untilDestroyed(this.destroyRef))
-        .subscribe({ next: (state) => this.setup.set(state), error: (error: unknown) => this.error.set(toVcdError(error)) });
-    }
   }
 
   private loadLast(): void {
@@ -147,31 +138,6 @@ export class RegistryCheckComponent implements OnInit, OnChanges {
 
   timelineState(step: CheckStepResult): ClrTimelineStepState {
     return TIMELINE_STATE[step.verdict];
-  }
-
-  applySetup(): void {
-    this.changeSetup('apply');
-  }
-
-  removeSetup(): void {
-    this.changeSetup('remove');
-  }
-
-  private changeSetup(action: 'apply' | 'remove'): void {
-    const plan = this.plan();
-    if (!plan) return;
-    this.setupBusy.set(true);
-    this.error.set(undefined);
-    (action === 'apply' ? this.endpoints.apply(plan) : this.endpoints.remove(plan)).pipe(untilDestroyed(this.destroyRef)).subscribe({
-      next: (state) => {
-        this.setupBusy.set(false);
-        this.setup.set(state);
-      },
-      error: (error: unknown) => {
-        this.setupBusy.set(false);
-        this.error.set(toVcdError(error));
-      },
-    });
   }
 
   run(): void {
