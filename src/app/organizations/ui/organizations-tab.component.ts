@@ -24,7 +24,7 @@ import { RegistryStatusRepository, StatusStorage } from '../../shared/status-sto
 import { VcdErrorAlertComponent } from '../../shared/ui/vcd-error-alert.component';
 import { CloudApiClient, VcdError, isVcdError, toVcdError } from '../../vcd';
 import { OrgCheckPhase, OrgCheckProgress, OrgCheckService } from '../data/org-check.service';
-import { OrgRowsPage, OrganizationsService, isOrgGone } from '../data/organizations.service';
+import { OrgPageQuery, OrgRowsPage, OrganizationsService, isOrgGone } from '../data/organizations.service';
 import { TenantAccessService, TenantAccessState, isTenantAccessReady } from '../data/tenant-access.service';
 import { OrgRow, OrgSummary } from '../domain/org-row';
 import { PublicEndpointService } from '../../readiness/data/public-endpoint.service';
@@ -127,6 +127,7 @@ export class OrganizationsTabComponent implements OnInit {
 
   private lastState: ClrDatagridStateInterface<OrgRow> = { page: { current: 1, size: ORG_PAGE_SIZES[0] } };
   private loadSubscription?: Subscription;
+  private queryKey?: string;
   private cancel$ = new Subject<void>();
   private userName?: string;
   private endpointFacts?: PublicEndpointFacts;
@@ -199,16 +200,26 @@ export class OrganizationsTabComponent implements OnInit {
   }
 
   /** The datagrid asks for a page (first display, paging, sorting). */
-  refresh(state: ClrDatagridStateInterface<OrgRow>): void {
+  refresh(state: ClrDatagridStateInterface<OrgRow>, force = false): void {
     this.lastState = state;
     const size = state.page?.size ?? ORG_PAGE_SIZES[0];
     const current = state.page?.current ?? 1;
     const sortBy =
       typeof state.sort?.by === 'string' && (state.sort.by === 'displayName' || state.sort.by === 'name') ? state.sort.by : 'name';
+    const query: OrgPageQuery = {
+      page: current,
+      pageSize: size,
+      search: this.search.value,
+      sort: { by: sortBy, reverse: state.sort?.reverse === true },
+    };
+    // The grid may ask again for the page just asked for (e.g. its pager following a search).
+    const key = JSON.stringify(query);
+    if (!force && key === this.queryKey) return;
+    this.queryKey = key;
     this.loading.set(true);
     this.loadSubscription?.unsubscribe();
     this.loadSubscription = this.organizations
-      .rows({ page: current, pageSize: size, search: this.search.value, sort: { by: sortBy, reverse: state.sort?.reverse === true } })
+      .rows(query)
       .pipe(untilDestroyed(this.destroyRef))
       .subscribe({
         next: (page) => {
@@ -218,19 +229,20 @@ export class OrganizationsTabComponent implements OnInit {
         },
         error: (error: unknown) => {
           this.loading.set(false);
+          this.queryKey = undefined;
           this.error.set(toVcdError(error));
         },
       });
   }
 
-  /** A new search starts on page 1: moving the pager there makes the grid ask (once) itself. */
+  /** A new search starts on page 1, asked for at once; the pager follows (its own ask is the same query). */
   private searchChanged(): void {
+    this.refresh({ ...this.lastState, page: { ...this.lastState.page, current: 1 } });
     if (this.pagination && this.pagination.currentPage !== 1) this.pagination.currentPage = 1;
-    else this.refresh({ ...this.lastState, page: { ...this.lastState.page, current: 1 } });
   }
 
   reload(): void {
-    this.refresh(this.lastState);
+    this.refresh(this.lastState, true);
   }
 
   rowId(_: number, row: OrgRow): string {
