@@ -9,7 +9,7 @@ import { RegistryStatus } from '../../shared/status-store/domain/registry-status
 import { PROVIDER_SESSION } from '../../vcd/testing/vcd-testing';
 import { VCD_SESSION } from '../../vcd';
 import { OrgSummary } from '../domain/org-row';
-import { ORG_CHECK_CONCURRENCY, OrgCheckContext, OrgCheckService } from './org-check.service';
+import { ORG_CHECK_CONCURRENCY, OrgCheckContext, OrgCheckProgress, OrgCheckService } from './org-check.service';
 import { OrganizationsService } from './organizations.service';
 
 const orgs = (count: number): OrgSummary[] =>
@@ -137,6 +137,26 @@ describe('OrgCheckService', () => {
     expect(record?.base).toBe('harbor.example.com:8443/acme');
     expect(record?.counts.missing).toBe(1);
     expect(record?.counts.present).toBe(checker.asked.length - 1);
+  });
+
+  it('cancelling stops the organizations in flight without writing them, and starts no other one', async () => {
+    const cancel = new Subject<void>();
+    const events: OrgCheckProgress[] = [];
+    const done = new Promise<void>((resolve) =>
+      service.checkMany(orgs(10), CONTEXT, cancel).subscribe({
+        next: (event) => {
+          events.push(event);
+          if (event.phase === 'registry' && events.filter((seen) => seen.phase === 'registry').length === ORG_CHECK_CONCURRENCY)
+            cancel.next();
+        },
+        complete: resolve,
+      }),
+    );
+    await done;
+    expect(events.filter((event) => event.phase === 'cancelled').length).toBe(ORG_CHECK_CONCURRENCY);
+    expect(events.filter((event) => event.phase === 'failed').length).toBe(0);
+    expect(new Set(events.map((event) => event.org.id)).size).toBe(ORG_CHECK_CONCURRENCY);
+    expect(organizations.stored.size).toBe(0);
   });
 
   it('reports a failure for one organization without stopping the others', async () => {

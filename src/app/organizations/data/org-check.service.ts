@@ -5,7 +5,24 @@
  * with it). Many organizations are checked with a bounded number in flight.
  */
 import { Injectable, inject } from '@angular/core';
-import { EMPTY, Observable, Subject, catchError, firstValueFrom, from, last, lastValueFrom, mergeMap, takeUntil, tap } from 'rxjs';
+import {
+  EMPTY,
+  Observable,
+  ReplaySubject,
+  Subject,
+  catchError,
+  defer,
+  finalize,
+  firstValueFrom,
+  from,
+  last,
+  lastValueFrom,
+  mergeMap,
+  share,
+  take,
+  takeUntil,
+  tap,
+} from 'rxjs';
 import { certificateSnapshot } from '../../certificates/domain/certificate-snapshot';
 import { PresenceCheckers } from '../../dependencies/data/presence-checkers';
 import { chooseStrategy } from '../../dependencies/data/choose-strategy';
@@ -37,7 +54,7 @@ export interface OrgCheckContext {
   readonly checkedBy?: string;
 }
 
-export type OrgCheckPhase = 'queued' | 'registry' | 'dependencies' | 'saving' | 'done' | 'failed';
+export type OrgCheckPhase = 'queued' | 'registry' | 'dependencies' | 'saving' | 'done' | 'failed' | 'cancelled';
 
 export interface OrgCheckProgress {
   readonly org: OrgSummary;
@@ -59,14 +76,33 @@ export class OrgCheckService {
   private readonly organizations = inject(OrganizationsService);
   private readonly session = inject(VCD_SESSION);
 
-  /** Checks each organization (at most ORG_CHECK_CONCURRENCY at once), reporting every change. */
+  /**
+   * Checks each organization (at most ORG_CHECK_CONCURRENCY at once), reporting every change.
+   * `cancel` stops the organizations in flight (reported 'cancelled', nothing written for them)
+   * and starts no other one.
+   */
   checkMany(orgs: readonly OrgSummary[], context: OrgCheckContext, cancel: Observable<unknown>): Observable<OrgCheckProgress> {
-    return from(orgs).pipe(mergeMap((org) => this.check(org, context, cancel), ORG_CHECK_CONCURRENCY));
+    return defer(() => {
+      let stopped = false;
+      const cancelled = cancel.pipe(
+        take(1),
+        tap(() => (stopped = true)),
+        share({ connector: () => new ReplaySubject(1), resetOnRefCountZero: false }),
+      );
+      const watch = cancelled.subscribe();
+      // mergeMap projects a waiting organization only when a slot frees: by then it may be cancelled.
+      return from(orgs).pipe(
+        mergeMap((org) => (stopped ? EMPTY : this.check(org, context, cancelled)), ORG_CHECK_CONCURRENCY),
+        finalize(() => watch.unsubscribe()),
+      );
+    });
   }
 
   check(org: OrgSummary, context: OrgCheckContext, cancel: Observable<unknown>): Observable<OrgCheckProgress> {
     return new Observable<OrgCheckProgress>((subscriber) => {
       const stop$ = new Subject<void>();
+      let cancelled = false;
+      const watch = cancel.pipe(take(1)).subscribe(() => (cancelled = true));
       const report = (progress: Omit<OrgCheckProgress, 'org'>): void => subscriber.next({ org, ...progress });
       const run = async (): Promise<void> => {
         const current = await firstValueFrom(this.organizations.status(org));
@@ -114,6 +150,11 @@ export class OrgCheckService {
               report({ phase: 'dependencies', images }),
             )
           : undefined;
+        // A cancelled check is not stored: it would replace a complete earlier result with a partial one.
+        if (cancelled) {
+          report({ phase: 'cancelled' });
+          return;
+        }
 
         report({ phase: 'saving' });
         const status = await firstValueFrom(
@@ -134,11 +175,14 @@ export class OrgCheckService {
       run().then(
         () => subscriber.complete(),
         (error: unknown) => {
-          report({ phase: 'failed', error });
+          report(cancelled ? { phase: 'cancelled' } : { phase: 'failed', error });
           subscriber.complete();
         },
       );
-      return () => stop$.next();
+      return () => {
+        watch.unsubscribe();
+        stop$.next();
+      };
     });
   }
 

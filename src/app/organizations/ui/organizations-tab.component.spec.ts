@@ -175,6 +175,22 @@ describe('OrganizationsTabComponent', () => {
     expect(organizations.queries.length).toBeGreaterThan(before);
   });
 
+  it('says how many organizations a cancelled run left unchecked', async () => {
+    fixture.componentInstance.selected.set([...fixture.componentInstance.page().rows]);
+    await settle();
+    query('check-selected')?.click();
+    await settle();
+    checks.progress.next({ org: ACME, phase: 'done' });
+    query('bulk-cancel')?.click();
+    checks.progress.next({ org: GLOBEX, phase: 'cancelled' });
+    checks.progress.complete();
+    await settle();
+    expect(query('bulk-summary')?.textContent).toContain('orgs.progressCancelled');
+    expect(fixture.componentInstance.bulk()).toEqual(
+      jasmine.objectContaining({ done: 1, failed: 0, total: 2, cancelled: true, finished: true }),
+    );
+  });
+
   it('checks the selected organizations with overall progress, and never leaves the bar running', async () => {
     fixture.componentInstance.selected.set([...fixture.componentInstance.page().rows]);
     await settle();

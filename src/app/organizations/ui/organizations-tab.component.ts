@@ -387,7 +387,9 @@ export class OrganizationsTabComponent implements OnInit {
       .pipe(untilDestroyed(this.destroyRef))
       .subscribe({
         next: (progress: OrgCheckProgress) => {
-          if (progress.phase === 'done' || progress.phase === 'failed') {
+          if (progress.phase === 'cancelled') {
+            current.delete(progress.org.id);
+          } else if (progress.phase === 'done' || progress.phase === 'failed') {
             current.delete(progress.org.id);
             done += 1;
             if (progress.phase === 'failed') {
