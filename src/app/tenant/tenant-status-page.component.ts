@@ -9,7 +9,7 @@ import { ClrAlertModule, ClrProgressBarModule, ClrTimelineLayout, ClrTimelineMod
 import { I18nModule } from '@vcd/i18n';
 import { LocalTimePipe } from '../shared/ui/local-time.pipe';
 import { Subject, catchError, forkJoin, map, of } from 'rxjs';
-import { EXPIRY_WARNING_DAYS } from '../certificates/domain/classification';
+import { expiryOf } from '../certificates/domain/expiry';
 import { PresenceCheckers } from '../dependencies/data/presence-checkers';
 import { chooseStrategy } from '../dependencies/data/choose-strategy';
 import { DependencyCheckRecord, readRecord, rowsOf } from '../dependencies/ui/export/check-record';
@@ -37,8 +37,6 @@ type PageState =
   | { readonly kind: 'notShared' }
   | { readonly kind: 'loaded'; readonly status: RegistryStatus }
   | { readonly kind: 'failed'; readonly error: VcdError };
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 @Component({
   selector: 'cse-tenant-status-page',
@@ -119,11 +117,8 @@ export class TenantStatusPageComponent implements OnInit {
     });
   });
   readonly nodeCertificates = computed(() => {
-    const soon = Date.now() + EXPIRY_WARNING_DAYS * DAY_MS;
-    return (this.status()?.certificates?.nodes ?? []).map((node) => {
-      const expiry = Date.parse(node.notAfter);
-      return { ...node, expired: expiry <= Date.now(), expiresSoon: expiry > Date.now() && expiry <= soon };
-    });
+    const now = new Date();
+    return (this.status()?.certificates?.nodes ?? []).map((node) => ({ ...node, expiry: expiryOf(node, now).state }));
   });
   readonly rerun = signal<{ readonly done: number; readonly total: number; readonly finished: boolean } | undefined>(undefined);
   readonly canRerun = computed(() => {

@@ -64,11 +64,6 @@ export interface OrgCheckProgress {
   readonly error?: unknown;
 }
 
-/** The registry an organization uses: its own, or the system registry. */
-export function baseFor(assigned: string | undefined, settings: RegistrySettings): string {
-  return assigned ?? settings.containerRegistryUrl;
-}
-
 @Injectable()
 export class OrgCheckService {
   private readonly runner = inject(RegistryCheckRunner);
@@ -106,7 +101,8 @@ export class OrgCheckService {
       const report = (progress: Omit<OrgCheckProgress, 'org'>): void => subscriber.next({ org, ...progress });
       const run = async (): Promise<void> => {
         const current = await firstValueFrom(this.organizations.status(org));
-        const base = baseFor(current?.registryBase, context.settings);
+        // The registry the organization uses: its own, or the system registry.
+        const base = current?.registryBase ?? context.settings.containerRegistryUrl;
         const validation = validateRegistryUrl(base);
         if (!validation.valid) throw new Error(`invalid registry URL ${base}`);
         const parsed = validation.parsed;

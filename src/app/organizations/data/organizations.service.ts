@@ -115,28 +115,31 @@ export class OrganizationsService {
     return this.statusStore.remove(orgStatusName(org.id));
   }
 
-  private requireOrg(org: OrgSummary): Observable<void> {
+  /** Whether VCD still lists the organization (403 is how VCD answers for one that does not exist). */
+  private exists(org: OrgSummary): Observable<boolean> {
     return this.http.get(`${this.root}/orgs/${org.id}`).pipe(
-      map(() => undefined),
+      map(() => true),
       catchError((error: unknown) => {
         const vcd = toVcdError(error);
-        // VCD answers 403 for an object that does not exist as for one the caller may not see.
-        return vcd.kind === 'forbidden' || vcd.kind === 'not-found' ? throwError(() => new OrgGoneError(org)) : throwError(() => vcd);
+        return vcd.kind === 'forbidden' || vcd.kind === 'not-found' ? of(false) : throwError(() => vcd);
       }),
     );
   }
 
-  /** Sharing failed: if the organization is gone, remove the entity written for it. */
+  private requireOrg(org: OrgSummary): Observable<void> {
+    return this.exists(org).pipe(switchMap((exists) => (exists ? of(undefined) : throwError(() => new OrgGoneError(org)))));
+  }
+
+  /** Sharing failed: if the organization is gone, remove the entity written for it and say so. */
   private undoForGoneOrg(org: OrgSummary, error: unknown): Observable<never> {
-    return this.requireOrg(org).pipe(
-      switchMap(() => throwError(() => error)),
-      catchError((cause: unknown) =>
-        isOrgGone(cause)
-          ? this.unassign(org).pipe(
+    return this.exists(org).pipe(
+      switchMap((exists) =>
+        exists
+          ? throwError(() => error)
+          : this.unassign(org).pipe(
               catchError(() => of(undefined)),
-              switchMap(() => throwError(() => cause)),
-            )
-          : throwError(() => (isVcdError(cause) ? cause : toVcdError(cause))),
+              switchMap(() => throwError(() => new OrgGoneError(org))),
+            ),
       ),
     );
   }

@@ -4,7 +4,7 @@
  */
 import { readRecord } from '../../dependencies/ui/export/check-record';
 import { GAP_STATUSES } from '../../dependencies/ui/export/result-rows';
-import { EXPIRY_WARNING_DAYS } from '../../certificates/domain/classification';
+import { expiryOf } from '../../certificates/domain/expiry';
 import { RegistryStatus } from '../../shared/status-store/domain/registry-status';
 
 export interface OrgSummary {
@@ -22,7 +22,6 @@ export interface OrgRow {
   /** The organization's private registry, or undefined: it uses the system registry. */
   readonly assignedBase?: string;
   readonly lastCheckedAt?: string;
-  readonly checkedBase?: string;
   readonly present?: number;
   readonly missing?: number;
   readonly registryVerdict?: string;
@@ -32,14 +31,11 @@ export interface OrgRow {
   readonly shared: boolean;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 export function certificateState(status: RegistryStatus | undefined, now: Date): CertificateState {
   const snapshot = status?.certificates;
   if (!snapshot || snapshot.nodesProven === null || snapshot.bootstrapProven === null) return 'unknown';
   if (!snapshot.nodesProven || !snapshot.bootstrapProven) return 'notProven';
-  const soon = now.getTime() + EXPIRY_WARNING_DAYS * DAY_MS;
-  return snapshot.nodes.some((node) => Date.parse(node.notAfter) <= soon) ? 'expiring' : 'proven';
+  return snapshot.nodes.some((node) => expiryOf(node, now).state !== 'valid') ? 'expiring' : 'proven';
 }
 
 /** Present and missing images of the last dependency check (missing counts every gap). */
@@ -60,7 +56,6 @@ export function orgRow(org: OrgSummary, status: RegistryStatus | undefined, now:
     org,
     ...(status?.registryBase ? { assignedBase: status.registryBase } : {}),
     ...(lastCheckedAt ? { lastCheckedAt } : {}),
-    ...(status?.checkedBase ? { checkedBase: status.checkedBase } : {}),
     ...(counts ?? {}),
     ...(status?.lastRegistryCheck ? { registryVerdict: status.lastRegistryCheck.verdict } : {}),
     certificates: certificateState(status, now),

@@ -4,7 +4,7 @@
  * VCD's public address. Pure: the provider's Airgap tab, the tenant status page and the
  * organizations grid all feed it what they read and show the same lines.
  */
-import { EXPIRY_WARNING_DAYS } from '../../certificates/domain/classification';
+import { expiryOf } from '../../certificates/domain/expiry';
 import { GAP_STATUSES, ResultRow } from '../../dependencies/ui/export/result-rows';
 import { DependencyCheckRecord, rowsOf } from '../../dependencies/ui/export/check-record';
 import { CheckStepId, CheckStepResult, RegistryCheckRecord } from '../../registry/domain/registry-check';
@@ -54,8 +54,6 @@ export interface ReadinessInput {
 export const PLUGIN_INVENTORY_GROUP = 'tanzuCli';
 /** The registry-check steps that say whether VCD reaches and trusts the registry. */
 export const REACH_STEPS: readonly CheckStepId[] = ['connection', 'certificate', 'registryApi'];
-
-const DAY_MS = 86_400_000;
 
 export function readinessLines(input: ReadinessInput): ReadinessLine[] {
   const check = input.registryCheck;
@@ -195,13 +193,11 @@ function certificatesLine(snapshot: CertificateSnapshot | undefined, now: Date):
   const nodesRefuted = snapshot.nodesProven === false;
   const bootstrapRefuted = snapshot.bootstrapProven === false;
   if (nodesRefuted || bootstrapRefuted) return line(id, id, 'blocked', 'notProven', { list: lists(nodesRefuted, bootstrapRefuted) }, at);
-  const expired = snapshot.nodes.find((facts) => Date.parse(facts.notAfter) <= now.getTime());
+  const expiries = snapshot.nodes.map((facts) => ({ facts, ...expiryOf(facts, now) }));
+  const expired = expiries.find(({ state }) => state === 'expired')?.facts;
   if (expired) return line(id, id, 'blocked', 'expired', { subject: expired.subject, date: expired.notAfter.slice(0, 10) }, at);
   if (snapshot.nodesProven === null || snapshot.bootstrapProven === null) return line(id, id, 'attention', 'noChain', undefined, at);
-  const expiring = snapshot.nodes
-    .map((facts) => ({ facts, days: Math.ceil((Date.parse(facts.notAfter) - now.getTime()) / DAY_MS) }))
-    .filter(({ days }) => days <= EXPIRY_WARNING_DAYS)
-    .sort((a, b) => a.days - b.days)[0];
+  const expiring = expiries.filter(({ state }) => state === 'expiresSoon').sort((a, b) => a.days - b.days)[0];
   if (expiring) {
     const { facts, days } = expiring;
     return line(id, id, 'attention', 'expiresSoon', { subject: facts.subject, days, date: facts.notAfter.slice(0, 10) }, at);
