@@ -1,3 +1,4 @@
+import { MAX_BASE_LENGTH } from '../../dependencies/domain/longest-derived';
 import { DEFAULT_CONTAINER_REGISTRY_URL } from '../../shared/cse-config/domain/vcdke-config';
 import {
   DEFAULT_PUBLIC_REGISTRY,
@@ -31,7 +32,15 @@ interface InvalidCase {
   readonly params?: Partial<Record<RegistryUrlErrorCode, Params>>;
 }
 
-const FIXLESS: readonly RegistryUrlErrorCode[] = ['empty', 'whitespace', 'invalidHost', 'invalidPort', 'invalidPathSegment', 'tooLong'];
+const FIXLESS: readonly RegistryUrlErrorCode[] = [
+  'empty',
+  'whitespace',
+  'invalidHost',
+  'invalidPort',
+  'invalidPathSegment',
+  'tooLong',
+  'derivedTooLong',
+];
 const LONGEST_LABEL = 'a'.repeat(63);
 
 const validCases: readonly ValidCase[] = [
@@ -65,7 +74,8 @@ const validCases: readonly ValidCase[] = [
   { input: 'harbor/cse/tanzu_cli-mirror', parsed: { path: 'cse/tanzu_cli-mirror' } },
   { input: 'harbor/cse/tanzu_cli/mirror', parsed: { path: 'cse/tanzu_cli/mirror' } },
   { input: 'harbor.local/a.b/c_d/e__f/g--h/0-9', parsed: { path: 'a.b/c_d/e__f/g--h/0-9', project: 'a.b' } },
-  { input: `harbor.local/${'a'.repeat(MAX_REGISTRY_URL_LENGTH - 13)}`, parsed: { value: `harbor.local/${'a'.repeat(242)}` } },
+  // The longest base whose derived names stay within 255 characters (docs/domain-airgap.md §5).
+  { input: `harbor.local/${'a'.repeat(MAX_BASE_LENGTH - 13)}`, parsed: { value: `harbor.local/${'a'.repeat(182)}` } },
   { input: '10.0.0.5/cse', parsed: { value: '10.0.0.5/cse', host: '10.0.0.5', hostKind: 'ipv4' }, warnings: ['ipAddress'] },
   { input: '192.168.1.10:5000/cse', parsed: { host: '192.168.1.10', port: 5000 }, warnings: ['ipAddress'] },
   { input: '0.0.0.0', parsed: { hostKind: 'ipv4' }, warnings: ['ipAddress'] },
@@ -159,6 +169,16 @@ const invalidCases: readonly InvalidCase[] = [
   { input: 'harbor.local/-cse', errors: ['invalidPathSegment'], params: { invalidPathSegment: { segment: '-cse' } } },
   { input: 'harbor.local/cse./mirror', errors: ['invalidPathSegment'], params: { invalidPathSegment: { segment: 'cse.' } } },
   { input: 'harbor.local/Café', errors: ['invalidPathSegment'], params: { invalidPathSegment: { segment: 'Café' } } },
+  {
+    input: `harbor.local/${'a'.repeat(MAX_BASE_LENGTH - 12)}`,
+    errors: ['derivedTooLong'],
+    params: { derivedTooLong: { baseLength: 196, length: 256, max: 255, allowed: 195 } },
+  },
+  {
+    input: `harbor.local/${'a'.repeat(212)}`,
+    errors: ['derivedTooLong'],
+    params: { derivedTooLong: { baseLength: 225, length: 285, max: 255, allowed: 195 } },
+  },
   {
     input: `harbor.local/${'a'.repeat(243)}`,
     errors: ['tooLong'],
