@@ -41,10 +41,14 @@ describe('transferScript', () => {
       expect(script.text).toContain("ARCHIVE_DIR=${ARCHIVE_DIR:-'./cse-airgap-images'}");
     });
 
+    it('makes every other source host a parameter too, so that a mirror can stand in for it', () => {
+      expect(script.text).toContain("REGISTRY_K8S_IO=${REGISTRY_K8S_IO:-'registry.k8s.io'}");
+    });
+
     it('exports each image from the source registry parameter, or from its own registry, into a dir: archive', () => {
       expect(linesOf(script.text, 'export_image ')).toEqual([
         `export_image "$SOURCE_REGISTRY"/'vmware-cloud-director/cluster-api-provider-cloud-director:v1.3.0' '001-cluster-api-provider-cloud-director-v1.3.0'`,
-        `export_image 'registry.k8s.io/sig-storage/csi-attacher:v3.2.1' '002-csi-attacher-v3.2.1'`,
+        `export_image "$REGISTRY_K8S_IO"/'sig-storage/csi-attacher:v3.2.1' '002-csi-attacher-v3.2.1'`,
       ]);
       expect(script.text).toContain('skopeo copy --all "docker://$1" "dir:$ARCHIVE_DIR/$2"');
     });
@@ -121,6 +125,16 @@ describe('transferScript', () => {
       tool: 'skopeo',
       sourceRegistry: 'projects.registry.vmware.com',
     });
-    expect(linesOf(script.text, 'export_image ')).toEqual([`export_image 'registry.k8s.io/a@${digest}' '001-a-abababababab'`]);
+    expect(linesOf(script.text, 'export_image ')).toEqual([`export_image "$REGISTRY_K8S_IO"/'a@${digest}' '001-a-abababababab'`]);
+  });
+
+  it('names a variable for a host that starts with a digit', () => {
+    const script = transferScript({
+      images: [{ source: '10.0.0.5:5000/a:v1', destination: 'harbor.corp.local/cse/vmware-cloud-director/a:v1' }],
+      tool: 'skopeo',
+      sourceRegistry: 'projects.registry.vmware.com',
+    });
+    expect(script.text).toContain("REGISTRY_10_0_0_5_5000=${REGISTRY_10_0_0_5_5000:-'10.0.0.5:5000'}");
+    expect(linesOf(script.text, 'export_image ')).toEqual([`export_image "$REGISTRY_10_0_0_5_5000"/'a:v1' '001-a-v1'`]);
   });
 });

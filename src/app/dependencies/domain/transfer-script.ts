@@ -3,8 +3,9 @@
  * halves: `export` on a machine that reaches the source registry writes one archive per image,
  * `import` on the airgapped side pushes them into the local registry, trusting its CA. imgpkg or
  * skopeo. Every reference is parsed again before it is written and every value is single-quoted:
- * nothing from a registry, a file or the user reaches the shell unquoted. The source registry, the
- * CA file and the archive folder are parameters at the top. Pure string building.
+ * nothing from a registry, a file or the user reaches the shell unquoted. The source registry (and
+ * any other source host, e.g. registry.k8s.io, so that a mirror can stand in for it), the CA file
+ * and the archive folder are parameters at the top. Pure string building.
  */
 import { ImageReference, ReferenceProblemCode, parseImageReference } from './image-reference';
 import { DOCUMENTED_SOURCE_REGISTRY, validateSourceRegistry } from './source-registry';
@@ -83,6 +84,7 @@ export function transferScript(input: TransferScriptInput): TransferScript {
     '# Parameters: edit them here, or set them in the environment.',
     'set -eu',
     `SOURCE_REGISTRY=\${SOURCE_REGISTRY:-${shellQuote(sourceRegistry)}}`,
+    ...otherRegistries(planned).map((host) => `${variableOf(host)}=\${${variableOf(host)}:-${shellQuote(host)}}`),
     `CA_CERT=\${CA_CERT:-${shellQuote(input.caCertPath ?? DEFAULT_CA_CERT_PATH)}}`,
     `ARCHIVE_DIR=\${ARCHIVE_DIR:-${shellQuote(input.archiveDir ?? DEFAULT_ARCHIVE_DIR)}}`,
     '',
@@ -109,11 +111,21 @@ export function transferScript(input: TransferScriptInput): TransferScript {
   return { text: lines.join('\n'), count: planned.length, refused, sourceRegistry };
 }
 
-/** "$SOURCE_REGISTRY"/'path:tag' for the documented registry's images, else the whole reference. */
+/** "$SOURCE_REGISTRY"/'path:tag', or "$REGISTRY_K8S_IO"/'path:tag': every source host is a parameter. */
 function sourceWord(image: ImageReference): string {
-  return image.registry === DOCUMENTED_SOURCE_REGISTRY
-    ? `"$SOURCE_REGISTRY"/${shellQuote(image.reference.slice(image.registry.length + 1))}`
-    : shellQuote(image.reference);
+  const variable = image.registry === DOCUMENTED_SOURCE_REGISTRY ? 'SOURCE_REGISTRY' : variableOf(image.registry);
+  return `"$${variable}"/${shellQuote(image.reference.slice(image.registry.length + 1))}`;
+}
+
+/** The other source hosts (registry.k8s.io for the CSI sidecars), in order of appearance. */
+function otherRegistries(planned: readonly Planned[]): string[] {
+  return [...new Set(planned.map((image) => image.source.registry).filter((host) => host !== DOCUMENTED_SOURCE_REGISTRY))];
+}
+
+/** registry.k8s.io → REGISTRY_K8S_IO: a shell variable name per host (a mirror can stand in for it). */
+function variableOf(host: string): string {
+  const name = host.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  return /^[A-Z]/.test(name) ? name : `REGISTRY_${name}`;
 }
 
 /** 001-csi-attacher-v3.2.1: unique, and only characters no shell or file system treats specially. */
