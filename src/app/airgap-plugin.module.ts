@@ -14,6 +14,7 @@ import { RegistryHttp } from './registry/data/registry-http';
 import { RegistryCheckState } from './registry/data/registry-check.state';
 import { CseConfigRepository } from './shared/cse-config';
 import { RegistryStatusRepository } from './shared/status-store/data/registry-status.repository';
+import { PluginSettingsService } from './shared/status-store/data/plugin-settings.service';
 import { providePluginLocale } from './shared/i18n/plugin-locale';
 import { containerHooks, provideVcdHost } from './vcd';
 import { PluginHomeComponent } from './plugin-home.component';
@@ -39,6 +40,7 @@ import { TenantAccessService } from './organizations/data/tenant-access.service'
     RegistryCheckRunner,
     ExternalEndpointService,
     RegistryStatusRepository,
+    PluginSettingsService,
     RegistryCheckState,
     providePresenceCheckers(),
     OrganizationsService,

@@ -48,6 +48,7 @@ import { ResultRow, imageToCheckOf, rowsForCatalog } from './export/result-rows'
 import { RowCheckUpdate, checkRows, imagesOf, pendingRows } from './export/row-check';
 import { DependencyFixesComponent } from './dependency-fixes.component';
 import { DependencyResultsComponent } from './dependency-results.component';
+import { SourceRegistryComponent } from './source-registry.component';
 
 interface LoadedFile {
   readonly name: string;
@@ -65,6 +66,7 @@ interface LoadedFile {
     I18nModule,
     DependencyResultsComponent,
     DependencyFixesComponent,
+    SourceRegistryComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dependencies-section.component.html',

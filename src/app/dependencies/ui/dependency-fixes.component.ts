@@ -9,6 +9,9 @@ import { I18nModule } from '@vcd/i18n';
 import { copyText, saveTextFile } from './browser-files';
 import { absentRows, gettingStartedProcedure, imgpkgCommands, missingDependenciesFile, resultsCsv, resultsJson } from './export/fix-texts';
 import { ResultRow } from './export/result-rows';
+import { PluginSettingsService } from '../../shared/status-store/data/plugin-settings.service';
+import { DOCUMENTED_SOURCE_REGISTRY, fromSource } from '../domain/source-registry';
+import { TransferScriptComponent } from './transfer-script.component';
 
 /** More commands than this are not useful on screen: the missing-only file is the way then. */
 const MAX_SHOWN_COMMANDS = 50;
@@ -16,19 +19,25 @@ const MAX_SHOWN_COMMANDS = 50;
 @Component({
   selector: 'cse-dependency-fixes',
   standalone: true,
-  imports: [I18nModule],
+  imports: [I18nModule, TransferScriptComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dependency-fixes.component.html',
   styleUrl: './dependencies-section.component.css',
 })
 export class DependencyFixesComponent {
   private readonly document = inject(DOCUMENT);
-  private readonly rowsSignal = signal<readonly ResultRow[]>([]);
+  private readonly settings = inject(PluginSettingsService);
+  private readonly source = computed(() => this.settings.settings()?.sourceRegistry ?? DOCUMENTED_SOURCE_REGISTRY);
+  /** The rows as the provider pulls them: from the source registry setting. */
+  private readonly rowsSignal = computed(() =>
+    this.checkedRows().map((row) => ({ ...row, source: fromSource(row.source, this.source()) })),
+  );
+  private readonly checkedRows = signal<readonly ResultRow[]>([]);
   private readonly baseSignal = signal('');
   private readonly releaseSignal = signal<string | undefined>(undefined);
 
   @Input({ required: true }) set rows(value: readonly ResultRow[]) {
-    this.rowsSignal.set(value);
+    this.checkedRows.set(value);
   }
   @Input({ required: true }) set base(value: string) {
     this.baseSignal.set(value);
@@ -39,6 +48,8 @@ export class DependencyFixesComponent {
 
   readonly copied = signal<string | undefined>(undefined);
   readonly absent = computed(() => absentRows(this.rowsSignal()));
+  /** The transfer script takes the documented references: its SOURCE_REGISTRY parameter applies the setting. */
+  readonly missingImages = computed(() => absentRows(this.checkedRows()).map(({ source, destination }) => ({ source, destination })));
   readonly missingFile = computed(() => missingDependenciesFile(this.rowsSignal()));
   readonly commands = computed(() =>
     this.absent()
@@ -49,7 +60,12 @@ export class DependencyFixesComponent {
       }),
   );
   readonly hiddenCommands = computed(() => Math.max(0, this.absent().length - MAX_SHOWN_COMMANDS));
-  readonly procedure = computed(() => gettingStartedProcedure(this.releaseSignal(), this.baseSignal()));
+  readonly procedure = computed(() =>
+    gettingStartedProcedure(this.releaseSignal(), this.baseSignal())?.map((step) => ({
+      ...step,
+      command: step.command.split(`${DOCUMENTED_SOURCE_REGISTRY}/`).join(`${this.source()}/`),
+    })),
+  );
   readonly releaseLabel = computed(() => this.releaseSignal() ?? '—');
 
   downloadMissing(): void {

@@ -9,7 +9,9 @@ import { GAP_STATUSES, ResultRow } from '../../dependencies/ui/export/result-row
 import { DependencyCheckRecord, rowsOf } from '../../dependencies/ui/export/check-record';
 import { CheckStepId, CheckStepResult, RegistryCheckRecord } from '../../registry/domain/registry-check';
 import { validateRegistryUrl } from '../../registry/domain/registry-url';
+import type { PendingRestart } from '../../shared/status-store/domain/plugin-settings';
 import type { CertificateSnapshot, PublicEndpointFacts } from '../../shared/status-store/domain/registry-status';
+import { BootstrapInput, bootstrapLines } from './bootstrap-lines';
 
 /** green, amber, red, grey (never checked), and a check only a person can make. */
 export type ReadinessLevel = 'ready' | 'attention' | 'blocked' | 'unknown' | 'manual';
@@ -20,9 +22,12 @@ export type ReadinessLineId =
   | 'projectPublic'
   | 'certificates'
   | 'dependencies'
-  | 'pluginInventory';
+  | 'pluginInventory'
+  | 'bootstrapVm'
+  | 'bootstrapProxy'
+  | 'bridgeNetworks';
 /** Where the fix is: the Container Registry Settings tab ('settings') or a section of the Airgap tab. */
-export type ReadinessSection = 'publicEndpoint' | 'settings' | 'registryCheck' | 'certificates' | 'dependencies';
+export type ReadinessSection = 'publicEndpoint' | 'settings' | 'registryCheck' | 'certificates' | 'dependencies' | 'bootstrap';
 
 export interface ReadinessMessage {
   readonly key: string;
@@ -35,6 +40,8 @@ export interface ReadinessLine {
   /** When the record this line comes from was made (ISO 8601). */
   readonly checkedAt?: string;
   readonly message: ReadinessMessage;
+  /** Further findings shown under the message. */
+  readonly notes?: readonly ReadinessMessage[];
   readonly section: ReadinessSection;
 }
 
@@ -48,6 +55,10 @@ export interface ReadinessInput {
   /** readRecord(lastDependencyCheck); counts only when its base is registryBase. */
   readonly dependencyCheck: DependencyCheckRecord | undefined;
   readonly now: Date;
+  /** The provider's view only: vcdKeConfig's Bootstrap VM settings (bootstrap-lines.ts). */
+  readonly bootstrap?: Pick<BootstrapInput, 'config' | 'vcdAddress'>;
+  /** A save of the registry URL no CSE server restart has followed yet. */
+  readonly pendingRestart?: PendingRestart;
 }
 
 /** The component group of the Tanzu CLI plugin inventory (destination-rules.ts). */
@@ -60,7 +71,7 @@ export function readinessLines(input: ReadinessInput): ReadinessLine[] {
   const dependencies = input.dependencyCheck;
   return [
     publicEndpointLine(input.publicEndpoint),
-    registryUrlLine(input.registryBase, input.now),
+    registryUrlLine(input.registryBase, input.now, input.pendingRestart),
     check && check.base === input.registryBase ? reachLine(check) : staleOrMissing('registryReachable', 'registryCheck', check),
     check && check.base === input.registryBase ? projectLine(check) : staleOrMissing('projectPublic', 'registryCheck', check),
     certificatesLine(input.certificates, input.now),
@@ -70,6 +81,9 @@ export function readinessLines(input: ReadinessInput): ReadinessLine[] {
     dependencies && dependencies.base === input.registryBase
       ? pluginInventoryLine(dependencies)
       : staleOrMissing('pluginInventory', 'dependencies', dependencies),
+    ...(input.bootstrap
+      ? bootstrapLines({ ...input.bootstrap, registryBase: input.registryBase, vcdUrl: input.publicEndpoint?.url, registryCheck: check })
+      : []),
   ];
 }
 
@@ -132,7 +146,7 @@ function publicEndpointLine(facts: PublicEndpointFacts | undefined): ReadinessLi
   }
 }
 
-function registryUrlLine(base: string | undefined, now: Date): ReadinessLine {
+function registryUrlLine(base: string | undefined, now: Date, pending: PendingRestart | undefined): ReadinessLine {
   const id = 'registryUrl';
   const at = now.toISOString();
   if (base === undefined || base.trim() === '') return line(id, 'settings', 'blocked', 'empty', undefined, at);
@@ -141,6 +155,7 @@ function registryUrlLine(base: string | undefined, now: Date): ReadinessLine {
   if (validation.warnings.some((warning) => warning.code === 'defaultPublicRegistry')) {
     return line(id, 'settings', 'attention', 'defaultPublic', { url: validation.parsed.value }, at);
   }
+  if (pending?.url === base) return line(id, 'settings', 'attention', 'restartPending', { url: base }, pending.savedAt);
   return line(id, 'settings', 'ready', 'valid', { url: validation.parsed.value }, at);
 }
 

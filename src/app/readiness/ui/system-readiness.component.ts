@@ -37,7 +37,11 @@ import {
 import { VcdErrorAlertComponent } from '../../shared/ui/vcd-error-alert.component';
 import { VcdError, toVcdError } from '../../vcd';
 import { PublicEndpointService } from '../data/public-endpoint.service';
-import { ReadinessSection, readinessLines } from '../domain/readiness';
+import { PluginSettingsService } from '../../shared/status-store/data/plugin-settings.service';
+import { pendingRestart } from '../../shared/status-store/domain/plugin-settings';
+import { VcdAddressService } from '../data/vcd-address.service';
+import { BootstrapConfig, readBootstrapConfig } from '../domain/bootstrap-config';
+import { ReadinessInput, ReadinessSection, readinessLines } from '../domain/readiness';
 import { ReadinessSummaryComponent } from './readiness-summary.component';
 
 interface StatusRead {
@@ -50,7 +54,7 @@ interface StatusRead {
   selector: 'cse-system-readiness',
   standalone: true,
   imports: [ClrAlertModule, I18nModule, ReadinessSummaryComponent, VcdErrorAlertComponent],
-  providers: [PublicEndpointService],
+  providers: [PublicEndpointService, VcdAddressService],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <cse-readiness-summary [lines]="lines()" (navigate)="open($event)">
@@ -67,12 +71,30 @@ interface StatusRead {
         }
         {{ 'readiness.summary.refresh' | translate }}
       </button>
+      @if (pendingRestart()) {
+        <button
+          readinessActions
+          type="button"
+          class="btn btn-sm btn-outline"
+          data-test="readiness-restart-done"
+          (click)="markRestartDone()"
+        >
+          {{ 'readiness.summary.restartDone' | translate }}
+        </button>
+      }
     </cse-readiness-summary>
     @if (error(); as failure) {
       <cse-vcd-error-alert [error]="failure" (retry)="refresh()" />
     }
     @if (storage() === 'notSetUp') {
       <p class="readiness-note" data-test="readiness-no-storage">{{ 'readiness.note.noStorage' | translate }}</p>
+    }
+    @if (isBootstrapNoteShown()) {
+      <clr-alert clrAlertType="info" [clrAlertClosable]="true" (clrAlertClosedChange)="isBootstrapNoteShown.set(false)">
+        <clr-alert-item>
+          <span class="alert-text" data-test="bootstrap-note">{{ 'readiness.note.bootstrap' | translate }}</span>
+        </clr-alert-item>
+      </clr-alert>
     }
     @if (isPublicEndpointNoteShown()) {
       <clr-alert clrAlertType="info" [clrAlertClosable]="true" (clrAlertClosedChange)="isPublicEndpointNoteShown.set(false)">
@@ -93,12 +115,20 @@ interface StatusRead {
 })
 export class SystemReadinessComponent implements OnChanges {
   @Input({ required: true }) settings!: RegistrySettings;
+  /** The vcdKeConfig entity's body: the Bootstrap VM's components and proxy. */
+  @Input() set vcdKeConfig(value: unknown) {
+    this.bootstrapConfig.set(readBootstrapConfig(value));
+  }
   /** Every section but the public endpoint, which this component explains in place. */
   @Output() readonly navigate = new EventEmitter<ReadinessSection>();
 
   private readonly statusStore = inject(RegistryStatusRepository);
   private readonly publicEndpoints = inject(PublicEndpointService);
   private readonly checkState = inject(RegistryCheckState);
+  private readonly pluginSettings = inject(PluginSettingsService);
+  private readonly vcdAddresses = inject(VcdAddressService);
+  private readonly bootstrapConfig = signal<BootstrapConfig | undefined>(undefined);
+  private readonly vcdAddress = signal<string | undefined>(undefined);
   private readonly destroyRef = inject(DestroyRef);
   private readonly current = signal<RegistrySettings | undefined>(undefined);
   private snapshotRun = 0;
@@ -111,6 +141,8 @@ export class SystemReadinessComponent implements OnChanges {
   readonly loading = signal(false);
   readonly now = signal(new Date());
   readonly isPublicEndpointNoteShown = signal(false);
+  readonly isBootstrapNoteShown = signal(false);
+  readonly pendingRestart = computed(() => pendingRestart(this.pluginSettings.settings(), this.current()?.containerRegistryUrl ?? ''));
 
   /** The stored check, or the one just run on this page when it is newer. */
   readonly registryCheck = computed(() => newer(this.status()?.lastRegistryCheck, this.checkState.record()));
@@ -122,6 +154,7 @@ export class SystemReadinessComponent implements OnChanges {
       certificates: this.certificates(),
       dependencyCheck: readRecord(this.status()?.lastDependencyCheck),
       now: this.now(),
+      ...this.bootstrapInput(),
     }),
   );
 
@@ -150,9 +183,13 @@ export class SystemReadinessComponent implements OnChanges {
     this.loading.set(true);
     this.error.set(undefined);
     this.now.set(new Date());
-    forkJoin([this.readStatus(), this.publicEndpoints.read()])
+    forkJoin([this.readStatus(), this.publicEndpoints.read(), this.pluginSettings.load()])
       .pipe(untilDestroyed(this.destroyRef))
       .subscribe(([read, endpoint]) => {
+        this.vcdAddresses
+          .resolve(endpoint?.url)
+          .pipe(untilDestroyed(this.destroyRef))
+          .subscribe((address) => this.vcdAddress.set(address));
         this.storage.set(read.storage);
         if (read.status) this.status.set(read.status);
         this.error.set(read.error);
@@ -164,7 +201,26 @@ export class SystemReadinessComponent implements OnChanges {
 
   open(section: ReadinessSection): void {
     if (section === 'publicEndpoint') this.isPublicEndpointNoteShown.set(true);
+    else if (section === 'bootstrap') this.isBootstrapNoteShown.set(true);
     else this.navigate.emit(section);
+  }
+
+  /** The provider says the CSE server was restarted after the last save of the URL. */
+  markRestartDone(): void {
+    this.pluginSettings
+      .restartDone()
+      .pipe(untilDestroyed(this.destroyRef))
+      .subscribe({ error: (error: unknown) => this.error.set(toVcdError(error)) });
+  }
+
+  private bootstrapInput(): Pick<ReadinessInput, 'bootstrap' | 'pendingRestart'> {
+    const config = this.bootstrapConfig();
+    const address = this.vcdAddress();
+    const pending = this.pendingRestart();
+    return {
+      ...(config ? { bootstrap: { config, ...(address ? { vcdAddress: address } : {}) } } : {}),
+      ...(pending ? { pendingRestart: pending } : {}),
+    };
   }
 
   private readStatus(): Observable<StatusRead> {

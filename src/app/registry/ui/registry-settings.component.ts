@@ -14,6 +14,7 @@ import { SafeSave } from '../../shared/ui/safe-save';
 import { VcdErrorAlertComponent } from '../../shared/ui/vcd-error-alert.component';
 import { RegistryUrlValidation, registryUrlErrors, validateRegistryUrl } from '../domain/registry-url';
 import { RegistryUrlFeedbackComponent } from './registry-url-feedback.component';
+import { RestartNoticeComponent } from './restart-notice.component';
 
 @Component({
   selector: 'cse-registry-settings',
@@ -27,6 +28,7 @@ import { RegistryUrlFeedbackComponent } from './registry-url-feedback.component'
     RegistryUrlFeedbackComponent,
     VcdErrorAlertComponent,
     ConflictPanelComponent,
+    RestartNoticeComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './registry-settings.component.html',
@@ -49,6 +51,8 @@ export class RegistrySettingsComponent implements OnChanges {
   readonly conflict = this.saveState.conflict;
   readonly error = this.saveState.error;
   readonly justSaved = this.saveState.justSaved;
+  /** The URL this page saved last: the restart notice follows it. */
+  readonly savedUrl = signal<string | undefined>(undefined);
 
   constructor() {
     this.url.valueChanges.pipe(untilDestroyed(this.destroyRef)).subscribe((value) => {
@@ -91,6 +95,7 @@ export class RegistrySettingsComponent implements OnChanges {
     if (!value || !this.access.canWrite) return;
     this.saveState.run(this.repository.saveRegistryUrl(base, value), (document) => {
       this.url.markAsPristine();
+      this.savedUrl.set(value);
       this.saved.emit(document);
     });
   }

@@ -4,6 +4,7 @@
  */
 import { AccessPath } from '../../../registry/domain/access-path';
 import { RegistryCheckRecord } from '../../../registry/domain/registry-check';
+import type { PluginSettings } from './plugin-settings';
 import schema from './registry-status.schema.json';
 
 export const STATUS_VENDOR = 'cseairgap';
@@ -58,6 +59,8 @@ export interface RegistryStatus {
   readonly tenantRecheck?: boolean;
   readonly assignedAt?: string;
   readonly assignedBy?: string;
+  /** The 'system' entity only: the provider's choices (plugin-settings.ts). */
+  readonly settings?: PluginSettings;
 }
 
 /** The entity name of an organization's status: one per organization, found by name. */
