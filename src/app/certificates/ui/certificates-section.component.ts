@@ -33,6 +33,7 @@ import {
   servedCaCertificates,
 } from '../domain';
 import { CandidateListComponent } from './candidate-list.component';
+import { HarborCaComponent } from './harbor-ca.component';
 import { CertificateInputComponent, RawInput } from './certificate-input.component';
 import { StoredListComponent, StoredView, describeStored } from './stored-list.component';
 import { TrustProofComponent } from './trust-proof.component';
@@ -52,6 +53,7 @@ type Lists = Readonly<Record<CaTarget, readonly string[]>>;
     I18nModule,
     CertificateInputComponent,
     CandidateListComponent,
+    HarborCaComponent,
     StoredListComponent,
     TrustProofComponent,
     ConflictPanelComponent,
