@@ -10,6 +10,7 @@ import { PROVIDER_SESSION } from '../../vcd/testing/vcd-testing';
 import { CheckEvent, CheckOptions, ImageToCheck, PresenceChecker, PresenceResult } from '../data/presence-check';
 import { PresenceCheckers } from '../data/presence-checkers';
 import { DependenciesSectionComponent } from './dependencies-section.component';
+import { provideFakePluginSettings } from '../../shared/status-store/testing/fake-plugin-settings';
 
 const FILE = [
   'registry.k8s.io sig-storage/csi-attacher v3.2.1',
@@ -151,6 +152,7 @@ describe('DependenciesSectionComponent', () => {
         { provide: PresenceCheckers, useValue: { forStrategy: (strategy: string) => (strategies.push(strategy), checker) } },
         { provide: TranslationService, useClass: MockTranslationService },
         RegistryCheckState,
+        provideFakePluginSettings(),
       ],
     });
     fixture = TestBed.createComponent(DependenciesSectionComponent);

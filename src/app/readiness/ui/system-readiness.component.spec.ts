@@ -10,6 +10,7 @@ import { RegistryStatus, STATUS_TYPE_ID } from '../../shared/status-store/domain
 import { answerVersions, provideVcdTesting } from '../../vcd/testing/vcd-testing';
 import { ReadinessLine, ReadinessSection } from '../domain/readiness';
 import { SystemReadinessComponent } from './system-readiness.component';
+import { provideFakePluginSettings } from '../../shared/status-store/testing/fake-plugin-settings';
 
 const ROOT = 'https://vcd.example.com/cloudapi/1.0.0';
 const STATUS_ID = 'urn:vcloud:entity:cseairgap:registryStatus:1';
@@ -54,6 +55,7 @@ describe('SystemReadinessComponent', () => {
         RegistryStatusRepository,
         RegistryCheckState,
         { provide: TranslationService, useClass: MockTranslationService },
+        provideFakePluginSettings(),
       ],
     });
     backend = TestBed.inject(HttpTestingController);

@@ -186,10 +186,13 @@ export class SystemReadinessComponent implements OnChanges {
     forkJoin([this.readStatus(), this.publicEndpoints.read(), this.pluginSettings.load()])
       .pipe(untilDestroyed(this.destroyRef))
       .subscribe(([read, endpoint]) => {
-        this.vcdAddresses
-          .resolve(endpoint?.url)
-          .pipe(untilDestroyed(this.destroyRef))
-          .subscribe((address) => this.vcdAddress.set(address));
+        // Only the Bootstrap VM lines need it: one testConnection, and only for a host name.
+        if (this.bootstrapConfig()) {
+          this.vcdAddresses
+            .resolve(endpoint?.url)
+            .pipe(untilDestroyed(this.destroyRef))
+            .subscribe((address) => this.vcdAddress.set(address));
+        }
         this.storage.set(read.storage);
         if (read.status) this.status.set(read.status);
         this.error.set(read.error);
