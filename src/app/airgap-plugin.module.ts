@@ -9,6 +9,7 @@ import { RouterModule } from '@angular/router';
 import { I18nModule, TranslationService } from '@vcd/i18n';
 import { providePresenceCheckers } from './dependencies/data/presence-checkers';
 import { ExternalEndpointService } from './registry/data/external-endpoint.service';
+import { HostUsers } from './registry/data/host-users';
 import { RegistryCheckRunner } from './registry/data/registry-check-runner';
 import { RegistryHttp } from './registry/data/registry-http';
 import { RegistryCheckState } from './registry/data/registry-check.state';
@@ -38,6 +39,7 @@ import { TenantAccessService } from './organizations/data/tenant-access.service'
     RegistryHttp,
     RegistryCheckRunner,
     ExternalEndpointService,
+    HostUsers,
     RegistryStatusRepository,
     RegistryCheckState,
     providePresenceCheckers(),

@@ -3,7 +3,10 @@ import { Observable, Subject, lastValueFrom, of, toArray } from 'rxjs';
 import { PresenceCheckers } from '../../dependencies/data/presence-checkers';
 import { CheckEvent, CheckOptions, ImageToCheck, PresenceChecker } from '../../dependencies/data/presence-check';
 import { readRecord } from '../../dependencies/ui/export/check-record';
+import { ExternalEndpointService } from '../../registry/data/external-endpoint.service';
 import { RegistryCheckInput, RegistryCheckProgress, RegistryCheckRunner } from '../../registry/data/registry-check-runner';
+import { AccessPath } from '../../registry/domain/access-path';
+import { ExternalEndpointPlan, externalEndpointPlan } from '../../registry/domain/endpoint-plan';
 import { CHECK_STEPS, CheckStepResult } from '../../registry/domain/registry-check';
 import { RegistryStatus } from '../../shared/status-store/domain/registry-status';
 import { PROVIDER_SESSION } from '../../vcd/testing/vcd-testing';
@@ -82,8 +85,11 @@ describe('OrgCheckService', () => {
   let runner: FakeRunner;
   let checker: FakeChecker;
   let organizations: FakeOrganizations;
+  /** The prefix VCD serves each registry on: ours, unless a test says 0.1.0's is still in place. */
+  let accessFor: (plan: ExternalEndpointPlan) => AccessPath;
 
   beforeEach(() => {
+    accessFor = (plan) => ({ kind: 'extApi', prefix: plan.prefix });
     runner = new FakeRunner();
     checker = new FakeChecker();
     organizations = new FakeOrganizations();
@@ -94,6 +100,7 @@ describe('OrgCheckService', () => {
         { provide: RegistryCheckRunner, useValue: runner },
         { provide: PresenceCheckers, useValue: { forStrategy: () => checker } },
         { provide: OrganizationsService, useValue: organizations },
+        { provide: ExternalEndpointService, useValue: { accessPathFor: (plan: ExternalEndpointPlan) => of(accessFor(plan)) } },
       ],
     });
     service = TestBed.inject(OrgCheckService);
@@ -112,7 +119,7 @@ describe('OrgCheckService', () => {
       jasmine.objectContaining({
         host: 'harbor.example.com',
         project: 'cse',
-        access: { kind: 'extApi', prefix: 'cseairgap-harbor-example-com' },
+        access: { kind: 'extApi', prefix: externalEndpointPlan('harbor.example.com').prefix },
       }),
     );
     const stored = organizations.stored.get('urn:vcloud:org:0');
@@ -124,12 +131,21 @@ describe('OrgCheckService', () => {
     expect(stored?.certificates?.nodesProven).toBeNull();
   });
 
+  it('goes through 0.1.0’s broad filter while it is not migrated, and stores that path', async () => {
+    accessFor = (plan) => ({ kind: 'extApi', prefix: plan.legacy.prefix });
+    await lastValueFrom(service.check(orgs(1)[0]!, CONTEXT, new Subject<void>()).pipe(toArray()));
+    expect(runner.inputs[0]?.access).toEqual({ kind: 'extApi', prefix: 'cseairgap-harbor-example-com' });
+    expect(organizations.stored.get('urn:vcloud:org:0')?.accessPath).toEqual({ kind: 'extApi', prefix: 'cseairgap-harbor-example-com' });
+  });
+
   it('checks the private registry’s images and keeps the counts in the organization’s entity', async () => {
     runner.apiPassed = true;
     const [acme] = orgs(1);
     organizations.assigned.set(acme!.id, 'harbor.example.com:8443/acme');
     await lastValueFrom(service.check(acme!, CONTEXT, new Subject<void>()).pipe(toArray()));
-    expect(checker.options?.access.baseUrl).toBe('https://vcd.example.com/ext-api/cseairgap-harbor-example-com-8443');
+    expect(checker.options?.access.baseUrl).toBe(
+      `https://vcd.example.com/ext-api/${externalEndpointPlan('harbor.example.com', 8443).prefix}`,
+    );
     expect(checker.options?.access.project).toBe('acme');
     expect(checker.asked.length).toBeGreaterThan(1);
     expect(checker.asked.every((image) => image.repository.startsWith('acme/'))).toBeTrue();

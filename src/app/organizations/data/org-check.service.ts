@@ -32,7 +32,9 @@ import { toRecord } from '../../dependencies/ui/export/check-record';
 import { rowsForCatalog } from '../../dependencies/ui/export/result-rows';
 import { RowCheckUpdate, checkRows, imagesOf, pendingRows } from '../../dependencies/ui/export/row-check';
 import { RegistryCheckRunner } from '../../registry/data/registry-check-runner';
-import { AccessPath, accessBaseUrl, extApiPrefix } from '../../registry/domain/access-path';
+import { ExternalEndpointService } from '../../registry/data/external-endpoint.service';
+import { AccessPath, accessBaseUrl } from '../../registry/domain/access-path';
+import { externalEndpointPlan } from '../../registry/domain/endpoint-plan';
 import { RegistryCheckRecord, overallVerdict } from '../../registry/domain/registry-check';
 import { validateRegistryUrl } from '../../registry/domain/registry-url';
 import { RegistrySettings } from '../../shared/cse-config';
@@ -70,6 +72,7 @@ export class OrgCheckService {
   private readonly checkers = inject(PresenceCheckers);
   private readonly organizations = inject(OrganizationsService);
   private readonly session = inject(VCD_SESSION);
+  private readonly endpoints = inject(ExternalEndpointService);
 
   /**
    * Checks each organization (at most ORG_CHECK_CONCURRENCY at once), reporting every change.
@@ -106,7 +109,8 @@ export class OrgCheckService {
         const validation = validateRegistryUrl(base);
         if (!validation.valid) throw new Error(`invalid registry URL ${base}`);
         const parsed = validation.parsed;
-        const access: AccessPath = { kind: 'extApi', prefix: extApiPrefix(parsed.host, parsed.port) };
+        // Ours, or 0.1.0's broad filter while it is not migrated (it keeps working until then).
+        const access: AccessPath = await firstValueFrom(this.endpoints.accessPathFor(externalEndpointPlan(parsed.host, parsed.port)));
 
         report({ phase: 'registry' });
         const progress = await firstValueFrom(

@@ -4,7 +4,8 @@ import { MockTranslationService, TranslationService } from '@vcd/i18n';
 import { Observable, Subject, of, throwError } from 'rxjs';
 import { PublicEndpointService } from '../../readiness/data/public-endpoint.service';
 import { ExternalEndpointService } from '../../registry/data/external-endpoint.service';
-import { ExternalEndpointPlan } from '../../registry/domain/access-path';
+import { HostUsers } from '../../registry/data/host-users';
+import { ExternalEndpointPlan, externalEndpointPlan } from '../../registry/domain/endpoint-plan';
 import { CseConfigDocument } from '../../shared/cse-config';
 import { RegistryStatusRepository } from '../../shared/status-store/data/registry-status.repository';
 import { CloudApiClient } from '../../vcd';
@@ -104,6 +105,7 @@ describe('OrganizationsTabComponent', () => {
         { provide: RegistryStatusRepository, useValue: { storage: () => of('ready') } },
         { provide: CloudApiClient, useValue: { currentSession: () => of({ user: { name: 'administrator', id: 'u' } }) } },
         { provide: ExternalEndpointService, useValue: endpoints },
+        { provide: HostUsers, useValue: { organizationsUsing: () => of({ orgNames: [], isTruncated: false }) } },
         { provide: TranslationService, useClass: MockTranslationService },
       ],
     });
@@ -160,7 +162,7 @@ describe('OrganizationsTabComponent', () => {
     fixture.componentInstance.assignUrl.setValue('harbor2.example.com:8443/globex');
     await new Promise((resolve) => setTimeout(resolve, 450)); // the 400 ms typing debounce
     await settle();
-    expect(endpoints.asked.map((plan) => plan.prefix)).toEqual(['cseairgap-harbor2-example-com-8443']);
+    expect(endpoints.asked.map((plan) => plan.prefix)).toEqual([externalEndpointPlan('harbor2.example.com', 8443).prefix]);
     expect(document.querySelector('[data-test="ext-api-plan"]')?.textContent).toContain('registry.access.planEndpoint');
   });
 

@@ -16,7 +16,7 @@ import { supportedTkrs } from '../../dependencies/domain/tkg-releases';
 import { RegistryUrlFeedbackComponent } from '../../registry/ui/registry-url-feedback.component';
 import { StorageSetupComponent } from '../../registry/ui/storage-setup.component';
 import { RegistryUrlValidation, validateRegistryUrl } from '../../registry/domain/registry-url';
-import { ExternalEndpointPlan, externalEndpointPlan } from '../../registry/domain/access-path';
+import { ExternalEndpointPlan, externalEndpointPlan } from '../../registry/domain/endpoint-plan';
 import { ExtApiAccessComponent } from '../../registry/ui/ext-api-access.component';
 import { CseConfigDocument } from '../../shared/cse-config';
 import { untilDestroyed } from '../../shared/rx/until-destroyed';

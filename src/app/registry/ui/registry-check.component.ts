@@ -12,7 +12,8 @@ import { RegistryStatusRepository, StatusStorage } from '../../shared/status-sto
 import { untilDestroyed } from '../../shared/rx/until-destroyed';
 import { VcdErrorAlertComponent } from '../../shared/ui/vcd-error-alert.component';
 import { VcdError, toVcdError } from '../../vcd';
-import { AccessPath, externalEndpointPlan, isValidDirectUrl } from '../domain/access-path';
+import { AccessPath, isValidDirectUrl } from '../domain/access-path';
+import { externalEndpointPlan } from '../domain/endpoint-plan';
 import { CheckStepResult, RegistryCheckRecord, overallVerdict } from '../domain/registry-check';
 import { ParsedRegistryUrl, validateRegistryUrl } from '../domain/registry-url';
 import { DEFAULT_TIMEOUT_SECONDS } from '../data/registry-http';
@@ -76,6 +77,8 @@ export class RegistryCheckComponent implements OnInit, OnChanges {
   readonly error = signal<VcdError | undefined>(undefined);
   readonly kept = signal<'kept' | 'notKept' | 'failed' | undefined>(undefined);
   readonly accessKindValue = signal<'extApi' | 'direct'>('extApi');
+  /** What VCD serves this registry on, as the access component found it (0.1.0's path until migrated). */
+  readonly extApiAccess = signal<AccessPath | undefined>(undefined);
   readonly verticalLayout = ClrTimelineLayout.VERTICAL;
 
   readonly plan = computed(() => {
@@ -129,6 +132,8 @@ export class RegistryCheckComponent implements OnInit, OnChanges {
   accessPath(): AccessPath | undefined {
     const plan = this.plan();
     if (this.accessKind.value === 'direct') return this.directUrl.valid ? { kind: 'direct', url: this.directUrl.value } : undefined;
+    const served = this.extApiAccess();
+    if (served?.kind === 'extApi' && plan && (served.prefix === plan.prefix || served.prefix === plan.legacy.prefix)) return served;
     return plan ? { kind: 'extApi', prefix: plan.prefix } : undefined;
   }
 
