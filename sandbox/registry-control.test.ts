@@ -96,6 +96,39 @@ describe('the sandbox registry switch and connection targets', () => {
     assert.equal(((await project.json()) as { metadata: { public: string } }).metadata.public, 'true');
   });
 
+  it('records the headers that reached the registry (GET/DELETE /sandbox/registry/requests)', async () => {
+    const endpoint = await cloudapi('POST', '/externalEndpoints', {
+      name: 'harbor-quiet',
+      vendor: 'cseairgap',
+      version: '1.0.0',
+      enabled: true,
+      authorizationEnabled: false,
+      rootUrl: registry.url,
+    });
+    const { id, name } = (await endpoint.json()) as { id: string; name: string };
+    await cloudapi('POST', '/apiFilters', {
+      externalSystem: { id, name },
+      urlMatcher: { urlPattern: '/harbor-quiet/.*', urlScope: 'EXT_API' },
+    });
+    assert.equal((await fetch(`${base}/sandbox/registry/requests`, { method: 'DELETE' })).status, 200);
+    for (const prefix of ['harbor-sbx', 'harbor-quiet']) {
+      await fetch(`${base}/ext-api/${prefix}/api/v2.0/ping`, { headers: { Authorization: `Bearer ${admin}`, 'X-Probe': prefix } });
+    }
+    const { values } = (await (await fetch(`${base}/sandbox/registry/requests`)).json()) as {
+      values: { method: string; path: string; headers: [string, string][] }[];
+    };
+    const authorizationOf = (probe: string): string | undefined => {
+      const request = values.find((candidate) => candidate.headers.some(([header, value]) => header === 'x-probe' && value === probe));
+      assert.ok(request, probe);
+      assert.deepEqual([request.method, request.path], ['GET', '/api/v2.0/ping']);
+      return request.headers.find(([header]) => header.toLowerCase() === 'authorization')?.[1];
+    };
+    assert.equal(authorizationOf('harbor-sbx'), `Bearer ${admin}`, 'authorizationEnabled unset: the worst case, forwarded');
+    assert.equal(authorizationOf('harbor-quiet'), undefined, 'authorizationEnabled false: kept behind');
+    await fetch(`${base}/sandbox/registry/requests`, { method: 'DELETE' });
+    assert.deepEqual(((await (await fetch(`${base}/sandbox/registry/requests`)).json()) as { values: unknown[] }).values, []);
+  });
+
   it('stops the registry (refused, 502 through /ext-api) and starts it again on the same port', async () => {
     assert.deepEqual(await control(''), {
       status: 200,

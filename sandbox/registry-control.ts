@@ -11,6 +11,10 @@
 //            fraction errorRate with `status` (500–599) and destroys the connection of a fraction
 //            resetRate; replaces earlier settings; 400 for a bad body
 //   DELETE /sandbox/registry/faults → 200 {faults: null, …}: no faults any more
+//   GET    /sandbox/registry/requests → 200 {values: [{at, method, path, headers: [[name, value], …]}]}:
+//          the last 1,000 requests the front door received, oldest first, every header as received
+//          (what reached the registry through VCD's /ext-api, or directly)
+//   DELETE /sandbox/registry/requests → 200 {values: []}
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InvalidFaults, parseFaultSettings } from './registry/faults.js';
 import type { SandboxRegistry } from './registry/index.js';
@@ -39,6 +43,17 @@ export function createRegistryControl(registry: SandboxRegistry): RequestHandler
     const path = (req.url ?? '/').split('?')[0]?.replace(/\/$/, '');
     if (path === '/sandbox/registry/faults') {
       await handleFaults(req, res);
+      return true;
+    }
+    if (path === '/sandbox/registry/requests') {
+      req.resume();
+      if (req.method === 'DELETE') registry.front.clearRequests();
+      else if (req.method !== 'GET') {
+        res.setHeader('Allow', 'GET, DELETE');
+        send(res, 405, { error: `${req.method ?? ''} is not allowed on ${path}; use GET or DELETE` });
+        return true;
+      }
+      send(res, 200, { values: registry.front.requests });
       return true;
     }
     if (path !== '/sandbox/registry' && path !== '/sandbox/registry/stop' && path !== '/sandbox/registry/start') return false;

@@ -4,6 +4,8 @@
 // later features (the `/api/v2.0/` façade) plug in with addRoute(). `suspend()` closes the port
 // (connections refused, like a Harbor that is down) and `resume()` listens on the same one again.
 // `faults` injects latency, 5xx answers and connection resets into `/v2/` and `/api/v2.0/`.
+// `requests` keeps the last requests it received with their headers (a test aid: it shows what a
+// client, or VCD's /ext-api in front of it, sent the registry).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -29,6 +31,16 @@ export interface FrontDoorOptions {
   random?: () => number;
 }
 
+/** One request as the front door received it: the raw path and every header, in order. */
+export interface ReceivedRequest {
+  readonly at: string;
+  readonly method: string;
+  readonly path: string;
+  readonly headers: readonly (readonly [string, string])[];
+}
+
+const KEPT_REQUESTS = 1000;
+
 interface Route {
   prefix: string;
   handler: RouteHandler;
@@ -43,6 +55,8 @@ export class FrontDoor {
   private closing: Promise<void> | undefined;
   /** Sandbox-only fault injection (POST /sandbox/registry/faults). */
   readonly faults: RegistryFaults;
+  /** Sandbox-only record of the last requests (GET /sandbox/registry/requests), oldest first. */
+  private received: ReceivedRequest[] = [];
 
   constructor(private readonly options: FrontDoorOptions) {
     this.faults = new RegistryFaults(options.random);
@@ -83,6 +97,14 @@ export class FrontDoor {
       const index = this.routes.indexOf(route);
       if (index >= 0) this.routes.splice(index, 1);
     };
+  }
+
+  get requests(): readonly ReceivedRequest[] {
+    return this.received;
+  }
+
+  clearRequests(): void {
+    this.received = [];
   }
 
   setUpstream(upstream: Upstream | undefined): void {
@@ -146,6 +168,7 @@ export class FrontDoor {
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // A fixed base: the path is all that routing needs, and a bad Host header must not throw here.
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+    this.record(req);
     const fault = this.faults.decide(url.pathname);
     if (fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (fault.kind === 'reset') {
@@ -168,6 +191,13 @@ export class FrontDoor {
     } catch (error) {
       sendError(res, 500, 'INTERNAL_SERVER_ERROR', error instanceof Error ? error.message : String(error));
     }
+  }
+
+  private record(req: IncomingMessage): void {
+    const headers: [string, string][] = [];
+    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i] ?? '', req.rawHeaders[i + 1] ?? '']);
+    this.received.push({ at: new Date().toISOString(), method: req.method ?? '', path: req.url ?? '', headers });
+    if (this.received.length > KEPT_REQUESTS) this.received.splice(0, this.received.length - KEPT_REQUESTS);
   }
 
   private async serveToken(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

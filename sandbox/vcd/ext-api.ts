@@ -1,14 +1,20 @@
-// `/ext-api/<path>`: VCD's transparent HTTP proxy to external endpoints (vcd-ext-sdk, "API
-// extensibility via HTTP"). The first API filter with scope EXT_API, of an enabled endpoint, whose
-// pattern matches `/<path>` takes the request; what its pattern matches before the final `.*` is
-// removed, the rest is appended to the endpoint's rootUrl (`/custom/.*`: `/ext-api/custom/get/1?a=b`
-// → `<rootUrl>/get/1?a=b`, `/ext-api/custom/` → `<rootUrl>`). Method, query and body are streamed;
-// the endpoint's status, headers (minus hop-by-hop ones) and body come back as they are.
+// `/ext-api/<path>`: VCD's transparent HTTP proxy to external endpoints (cloud-director-extension-
+// standard-library, "API extensibility via HTTP"). The first API filter with scope EXT_API, of an
+// enabled endpoint, whose pattern matches `/<path>` takes the request; documented: a pattern is a
+// regular expression that must end with `.*`, and only what that `.*` matches is appended to the
+// endpoint's rootUrl (`/custom/.*`: `/ext-api/custom/get/1?a=b` → `<rootUrl>/get/1?a=b`,
+// `/ext-api/custom/` → `<rootUrl>`; `/custom/test/.*` cuts `custom/test/` too). Assumed: the part
+// cut is what the rest of the pattern matched as a regular expression (a lookahead cuts nothing),
+// the pattern is matched against the path without its query, and the path is neither decoded nor
+// normalised (`%252F` stays `%252F`, `..` stays `..`: the worst case for a filter).
 // Documented: "any valid Cloud Director user" may call it, authenticated by the request's own
 // Authorization header; the endpoint's certificate "has to be trusted in Cloud Director's system
-// organization". Assumed: the path is forwarded raw (not decoded: `%252F` stays `%252F`), VCD's
-// credentials, cookies and versioned Accept header stay behind, hostnames are verified, and failures
-// to reach the endpoint answer like a Jetty proxy would: 502 (refused, untrusted) or 504 (timeout).
+// organization". Not documented: which request headers reach the endpoint. The sandbox takes the
+// worst case (ASSUMED): every end-to-end header the caller sent — Cookie, x-vcloud-authorization,
+// the tenant-context header included — and the caller's Authorization header too, unless the
+// endpoint has `authorizationEnabled: false` (ASSUMED: then VCD keeps its own authentication
+// behind). Only hop-by-hop headers, Host (replaced) and VCD's versioned Accept stay behind.
+// Failures to reach the endpoint answer like a Jetty proxy would: 502 (refused, untrusted) or 504.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { request as httpRequest } from 'node:http';
 import { isIP } from 'node:net';
@@ -24,21 +30,18 @@ import { HOP_BY_HOP_HEADERS } from '../lib/hop-by-hop.js';
 const CONNECT_TIMEOUT_MS = 10_000;
 const RESPONSE_TIMEOUT_MS = 60_000;
 
-/** Not forwarded: hop-by-hop headers (RFC 9110 §7.6.1), VCD's own credentials and cookies, and Host (replaced). */
-const DROPPED_REQUEST_HEADERS = new Set([
-  ...HOP_BY_HOP_HEADERS,
-  'host',
-  'authorization',
-  'x-vcloud-authorization',
-  'cookie',
-  'x-vmware-vcloud-tenant-context',
-]);
+/** Never forwarded: hop-by-hop headers (RFC 9110 §7.6.1) and Host (replaced). */
+const DROPPED_REQUEST_HEADERS = new Set([...HOP_BY_HOP_HEADERS, 'host']);
 const DROPPED_RESPONSE_HEADERS = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
 
 export interface ExtApiTarget {
   url: URL;
   endpointId: string;
+  /** The caller's Authorization header goes along (ASSUMED: unless authorizationEnabled is false). */
+  forwardsAuthorization: boolean;
 }
+
+export const NO_FILTER_MATCHES = 'No API filter matches';
 
 /** The endpoint URL for a raw `/ext-api/…` path and query, or undefined when no filter takes it. */
 export function resolveExtApiTarget(state: VcdState, rawPathAndQuery: string): ExtApiTarget | undefined {
@@ -53,7 +56,11 @@ export function resolveExtApiTarget(state: VcdState, rawPathAndQuery: string): E
     if (!match) continue;
     const rest = (match.groups?.['rest'] ?? '').replace(/^\/+/, '');
     const root = endpoint.rootUrl.replace(/\/+$/, '');
-    return { url: new URL(`${root}${rest === '' ? '' : `/${rest}`}${query}`), endpointId: endpoint.id };
+    return {
+      url: new URL(`${root}${rest === '' ? '' : `/${rest}`}${query}`),
+      endpointId: endpoint.id,
+      forwardsAuthorization: endpoint.authorizationEnabled !== false,
+    };
   }
   return undefined;
 }
@@ -61,14 +68,16 @@ export function resolveExtApiTarget(state: VcdState, rawPathAndQuery: string): E
 /** Forwards the request; rejects with a VcdError when the endpoint cannot be used (the router answers it). */
 export async function forwardExtApi(state: StateStore<VcdState>, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const target = resolveExtApiTarget(state.get(), req.url ?? '/');
-  if (!target) throw new VcdError(404, `No API filter routes ${(req.url ?? '').split('?')[0] ?? ''} to an enabled external endpoint.`);
+  if (!target) {
+    throw new VcdError(404, `${NO_FILTER_MATCHES} ${(req.url ?? '').split('?')[0] ?? ''}: no enabled external endpoint serves it.`);
+  }
   const socket = await openTrustedTls(target.url, systemTrustAnchors(state.get()));
   await new Promise<void>((resolve, reject) => {
     const outgoing = httpRequest(
       {
         method: req.method,
         path: `${target.url.pathname}${target.url.search}`,
-        headers: forwardedHeaders(req, target.url),
+        headers: forwardedHeaders(req, target),
         createConnection: () => socket,
         timeout: RESPONSE_TIMEOUT_MS,
       },
@@ -127,13 +136,14 @@ function openTrustedTls(url: URL, anchors: ReturnType<typeof systemTrustAnchors>
   });
 }
 
-function forwardedHeaders(req: IncomingMessage, url: URL): OutgoingHttpHeaders {
-  const headers: OutgoingHttpHeaders = { host: url.host };
+function forwardedHeaders(req: IncomingMessage, target: ExtApiTarget): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = { host: target.url.host };
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
     const name = req.rawHeaders[i] ?? '';
     const value = req.rawHeaders[i + 1] ?? '';
     const lower = name.toLowerCase();
     if (DROPPED_REQUEST_HEADERS.has(lower)) continue;
+    if (lower === 'authorization' && !target.forwardsAuthorization) continue;
     // VCD's `Accept: application/json;version=39.0` is for VCD, not for the endpoint.
     if (lower === 'accept' && /;\s*version=/i.test(value)) continue;
     const previous = headers[lower];

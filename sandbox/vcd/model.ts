@@ -132,6 +132,11 @@ export interface ExternalEndpointRecord {
   enabled: boolean;
   description: string | null;
   rootUrl: string;
+  /**
+   * VCD 10.5+ (ExternalEndpoint.authorizationEnabled); absent in a state saved before, and null when
+   * the creator did not say. Only `false` keeps the caller's Authorization header behind (ext-api.ts).
+   */
+  authorizationEnabled?: boolean | null;
 }
 
 export type UrlScope = 'EXT_API' | 'EXT_UI_PROVIDER' | 'EXT_UI_TENANT';
