@@ -79,7 +79,10 @@ test.describe('Container Registry Settings', () => {
       const profile = entity.entity.profiles[0] as Record<string, Record<string, unknown>>;
       profile['githubConfig'] = { githubPersonalAccessToken: token };
       const bootstrap = (profile['bootstrapClusterConfig'] ??= {}) as Record<string, unknown>;
-      bootstrap['proxyConfig'] = { ...(bootstrap['proxyConfig'] as object), httpProxy: `http://ops:${proxyPassword}@proxy.corp.local:3128` };
+      bootstrap['proxyConfig'] = {
+        ...(bootstrap['proxyConfig'] as object),
+        httpProxy: `http://ops:${proxyPassword}@proxy.corp.local:3128`,
+      };
     });
 
     await plugin.saveButton().click();
@@ -94,7 +97,10 @@ test.describe('Container Registry Settings', () => {
     await plugin.conflictReapply().click();
     await expect(plugin.saved()).toBeVisible();
     const stored = await api.vcdKeConfig();
-    const profile = stored.entity.entity.profiles[0] as { containerRegistryUrl: string; githubConfig: { githubPersonalAccessToken: string } };
+    const profile = stored.entity.entity.profiles[0] as {
+      containerRegistryUrl: string;
+      githubConfig: { githubPersonalAccessToken: string };
+    };
     expect(profile.containerRegistryUrl).toBe(`${registryHostPort}/mirror`);
     expect(profile.githubConfig.githubPersonalAccessToken).toBe(token);
   });

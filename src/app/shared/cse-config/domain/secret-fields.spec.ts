@@ -85,14 +85,20 @@ describe('showChange', () => {
   });
 
   it('shows a proxy URL without its credentials', () => {
-    const shown = showChange({ path: 'profiles[0].bootstrapClusterConfig.proxyConfig.httpProxy', before: '', after: 'http://user:s3cr3t@proxy:3128' });
+    const shown = showChange({
+      path: 'profiles[0].bootstrapClusterConfig.proxyConfig.httpProxy',
+      before: '',
+      after: 'http://user:s3cr3t@proxy:3128',
+    });
     expect(shown.after).toEqual({ kind: 'shown', text: 'http://***@proxy:3128' });
     expect(shown.isHidden).toBeFalse();
   });
 
   it('redacts a secret inside an object added as a whole', () => {
     const before: JsonObject = { profiles: [{}] };
-    const after: JsonObject = { profiles: [{ githubConfig: { githubPersonalAccessToken: token }, proxyConfig: { httpsProxy: 'https://u:p@proxy' } }] };
+    const after: JsonObject = {
+      profiles: [{ githubConfig: { githubPersonalAccessToken: token }, proxyConfig: { httpsProxy: 'https://u:p@proxy' } }],
+    };
     const shown = diffJson(before, after).map(showChange);
     const texts = JSON.stringify(shown);
     expect(texts).not.toContain(token);
