@@ -2,6 +2,7 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 import { answerVersions, provideVcdTesting } from '../../../vcd/testing/vcd-testing';
+import { RegistryCheckRecord } from '../../../registry/domain/registry-check';
 import { RegistryStatus, STATUS_SETUP_PLAN, STATUS_TYPE_ID } from '../domain/registry-status';
 import { RegistryStatusRepository } from './registry-status.repository';
 
@@ -110,6 +111,33 @@ describe('RegistryStatusRepository', () => {
     expect(put.request.headers.get('If-Match')).toBe('"e2"');
     expect(put.request.body.entity).toEqual({ scope: 'system', lastDependencyCheck: { by: 'them' }, registryBase: 'mine' });
     put.flush(put.request.body, { headers: { ETag: '"e3"' } });
+    await updated;
+  });
+  it('never writes the resolved internal IP of a check step: the entity is shared with the tenant', async () => {
+    const record: RegistryCheckRecord = {
+      base: 'harbor.corp.local/cse',
+      accessPath: { kind: 'extApi', prefix: 'cseairgap-harbor-corp-local' },
+      checkedAt: '2026-01-01T00:00:00.000Z',
+      timeoutSeconds: 10,
+      steps: [{ id: 'connection', verdict: 'passed', message: { key: 'registry.check.connection.passed' }, detail: '10.20.30.40' }],
+      chain: [],
+      verdict: 'passed',
+    };
+    const updated = firstValueFrom(
+      repository.update('system', { scope: 'system' }, (current) => ({ ...current, lastRegistryCheck: record })),
+    );
+    answerVersions(backend);
+    const existing = { id: ID, name: 'system', entityType: STATUS_TYPE_ID, entity: { scope: 'system' } };
+    backend.expectOne((request) => request.url === LIST).flush(page([existing]));
+    await settle();
+    backend.expectOne(`${ROOT}/entities/${ID}`).flush(existing, { headers: { ETag: '"e1"' } });
+    await settle();
+    const put = backend.expectOne(`${ROOT}/entities/${ID}`);
+    expect(JSON.stringify(put.request.body)).not.toContain('10.20.30.40');
+    expect(put.request.body.entity.lastRegistryCheck.steps).toEqual([
+      { id: 'connection', verdict: 'passed', message: { key: 'registry.check.connection.passed' } },
+    ]);
+    put.flush(put.request.body, { headers: { ETag: '"e2"' } });
     await updated;
   });
 });

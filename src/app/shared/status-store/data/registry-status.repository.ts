@@ -7,6 +7,7 @@ import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, filter, forkJoin, map, of, switchMap, take, throwError, timer } from 'rxjs';
 import { CloudApiClient, DefinedEntity, MAX_PAGE_SIZE, VCD_SESSION, VcdError, isVcdError, toVcdError } from '../../../vcd';
 import { RegistryStatus, STATUS_SETUP_PLAN, STATUS_TYPE_ID, STATUS_TYPE_REF } from '../domain/registry-status';
+import { storableStatus } from '../domain/storable-status';
 
 export type StatusStorage = 'ready' | 'notSetUp';
 
@@ -101,7 +102,7 @@ export class RegistryStatusRepository {
     return this.find(name).pipe(
       switchMap((found) => (found ? of(found) : this.create(name, initial))),
       switchMap(({ entity, etag }) =>
-        this.cloudApi.putEntity({ ...entity, entity: change(entity.entity) }, etag).pipe(map(({ value }) => value)),
+        this.cloudApi.putEntity({ ...entity, entity: storableStatus(change(entity.entity)) }, etag).pipe(map(({ value }) => value)),
       ),
       catchError((error: unknown) =>
         isVcdError(error) && error.kind === 'conflict' && attempts > 1
@@ -142,13 +143,15 @@ export class RegistryStatusRepository {
   }
 
   private create(name: string, initial: RegistryStatus): Observable<{ entity: DefinedEntity<RegistryStatus>; etag: string }> {
-    return this.http.post(`${this.root}/entityTypes/${STATUS_TYPE_ID}`, { name, entity: initial }, { observe: 'response' }).pipe(
-      switchMap((response) => this.createdEntityId(response)),
-      switchMap((id) => this.http.post(`${this.root}/entities/${id}/resolve`, {}).pipe(map(() => id))),
-      switchMap((id) => this.cloudApi.getEntity<RegistryStatus>(id)),
-      map(({ value, etag }) => ({ entity: value, etag })),
-      catchError((error: unknown) => throwError(() => toVcdError(error))),
-    );
+    return this.http
+      .post(`${this.root}/entityTypes/${STATUS_TYPE_ID}`, { name, entity: storableStatus(initial) }, { observe: 'response' })
+      .pipe(
+        switchMap((response) => this.createdEntityId(response)),
+        switchMap((id) => this.http.post(`${this.root}/entities/${id}/resolve`, {}).pipe(map(() => id))),
+        switchMap((id) => this.cloudApi.getEntity<RegistryStatus>(id)),
+        map(({ value, etag }) => ({ entity: value, etag })),
+        catchError((error: unknown) => throwError(() => toVcdError(error))),
+      );
   }
 
   /**
