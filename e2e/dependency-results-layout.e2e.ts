@@ -1,7 +1,8 @@
 /*
  * The dependency results as a user sees them after a first check: each grid row as tall as its
- * text, every status inside its label, the fix buttons' (long, French) text shown whole. Clarity sizes auto-width columns once, from the first rows
- * it shows (all still waiting, no detail yet), so this starts from a system with no stored result.
+ * text, every status inside its label, the fix buttons' (long, French) text shown whole. Clarity
+ * sizes auto-width columns once, from the first rows it shows (all still waiting, no detail yet),
+ * so this starts from a system with no stored result.
  */
 import { expect, test } from '@playwright/test';
 import { Portal } from './support/portal';
