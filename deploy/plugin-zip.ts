@@ -1,6 +1,8 @@
 // The plug-in zip as VCD's registration sees it: its manifest turned into UiPluginMetadata
 // (go-vcloud-director's getPluginMetadata and vcd-ext-sdk's deployer map it the same way),
-// and versions compared as major.minor.patch.
+// and versions compared as major.minor.patch. The manifest's productVersions (the VCD versions
+// the plug-in claims) is checked but not sent: UiPluginMetadata has no such field, VCD reads it
+// from the uploaded manifest (docs/domain.md#plugin-platform).
 import { strFromU8, unzipSync } from 'fflate';
 import { FileLimitError, MAX_ZIP_BYTES, readLimitedFile } from './files.js';
 
@@ -21,9 +23,22 @@ export interface PluginZip {
   readonly bytes: Uint8Array;
   readonly urn: string;
   readonly metadata: UiPluginMetadata;
+  /** The VCD versions the manifest claims (`productVersions`), e.g. ["10.6"]; empty when it names none. */
+  readonly productVersions: readonly string[];
 }
 
 const REQUIRED = ['urn', 'name', 'vendor', 'version', 'license', 'link'] as const;
+/** A VCD release as manifests name it: "10.6" or "10.6.0". */
+const PRODUCT_VERSION = /^\d+\.\d+(\.\d+)?$/;
+
+function productVersionsOf(file: string, value: unknown): string[] {
+  if (value === undefined) return [];
+  const versions = Array.isArray(value) ? value : [];
+  if (versions.length === 0 || !versions.every((entry) => typeof entry === 'string' && PRODUCT_VERSION.test(entry))) {
+    throw new Error(`${file}: manifest.json productVersions must list VCD versions such as ["10.6"], got ${JSON.stringify(value)}`);
+  }
+  return versions as string[];
+}
 
 /** Reads and checks the zip; throws an Error whose message says what is wrong with it. */
 export async function readPluginZip(file: string): Promise<PluginZip> {
@@ -67,10 +82,12 @@ export function pluginZipFrom(file: string, bytes: Uint8Array): PluginZip {
   const version = String(manifest['version']);
   if (!parseVersion(version)) throw new Error(`${file}: manifest.json version "${version}" is not major.minor.patch`);
   const scope = Array.isArray(manifest['scope']) ? manifest['scope'].map(String) : [];
+  const productVersions = productVersionsOf(file, manifest['productVersions']);
   return {
     file,
     bytes,
     urn: String(manifest['urn']),
+    productVersions,
     metadata: {
       pluginName: String(manifest['name']),
       vendor: String(manifest['vendor']),

@@ -169,7 +169,7 @@ export function seedVcdState(opts: SeedOptions): VcdState {
   };
 }
 
-/** Values CSE 4.2.1 would put in the template (see DESIGN.md §3 for the component versions). */
+/** Values CSE 4.2.1 would put in the template (component versions: docs/domain.md#component-versions). */
 const CSE_421_VALUES: Record<string, string | number | string[]> = {
   k8s_cluster_certificates: [],
   bootstrap_vm_certificates: [],

@@ -12,7 +12,7 @@ interface Reference {
   id: string;
 }
 
-/** Sets up the plug-in's type as a system administrator would, then what DESIGN §7 needs for tenants. */
+/** Sets up the plug-in's type as a system administrator would, then what docs/domain.md#plugin-data needs for tenants. */
 describe("a tenant administrator and his organization's status entity", () => {
   let vcd: VcdUnderTest;
   let admin: string;

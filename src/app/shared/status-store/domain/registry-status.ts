@@ -1,6 +1,6 @@
 /*
  * The plug-in's own Runtime Defined Entity type: where check results and access paths live, in
- * VCD, with VCD's access control (DESIGN §7). One entity per registry: 'system', or one per org.
+ * VCD, with VCD's access control (docs/domain.md#plugin-data). One entity per registry: 'system', or one per org.
  */
 import { AccessPath } from '../../../registry/domain/access-path';
 import { RegistryCheckRecord } from '../../../registry/domain/registry-check';
