@@ -43,9 +43,19 @@ import {
   readDependencyFile,
   supportedTkrs,
 } from '../domain';
-import { CheckOutcome, DependencyCheckRecord, readRecord, rowsOf, toRecord } from './export/check-record';
-import { ResultRow, imageToCheckOf, rowsForCatalog } from './export/result-rows';
-import { RowCheckUpdate, checkRows, imagesOf, pendingRows } from './export/row-check';
+import {
+  CheckOutcome,
+  DependencyCheckRecord,
+  ResultRow,
+  imageToCheckOf,
+  imagesOf,
+  pendingRows,
+  readRecord,
+  rowsForCatalog,
+  rowsOf,
+  toRecord,
+} from '../domain';
+import { RowCheckUpdate, checkRows } from '../data/row-check';
 import { DependencyFixesComponent } from './dependency-fixes.component';
 import { DependencyResultsComponent } from './dependency-results.component';
 

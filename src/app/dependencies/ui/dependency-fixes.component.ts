@@ -8,7 +8,7 @@ import { ChangeDetectionStrategy, Component, Input, computed, inject, signal } f
 import { I18nModule } from '@vcd/i18n';
 import { copyText, saveTextFile } from './browser-files';
 import { absentRows, gettingStartedProcedure, imgpkgCommands, missingDependenciesFile, resultsCsv, resultsJson } from './export/fix-texts';
-import { ResultRow } from './export/result-rows';
+import { ResultRow } from '../domain';
 
 /** More commands than this are not useful on screen: the missing-only file is the way then. */
 const MAX_SHOWN_COMMANDS = 50;

@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { Observable, Subject, lastValueFrom, of, toArray } from 'rxjs';
 import { PresenceCheckers } from '../../dependencies/data/presence-checkers';
 import { CheckEvent, CheckOptions, ImageToCheck, PresenceChecker } from '../../dependencies/data/presence-check';
-import { readRecord } from '../../dependencies/ui/export/check-record';
+import { readRecord } from '../../dependencies/domain';
 import { RegistryCheckInput, RegistryCheckProgress, RegistryCheckRunner } from '../../registry/data/registry-check-runner';
 import { CHECK_STEPS, CheckStepResult } from '../../registry/domain/registry-check';
 import { RegistryStatus } from '../../shared/status-store/domain/registry-status';

@@ -27,10 +27,8 @@ import { certificateSnapshot } from '../../certificates/domain/certificate-snaps
 import { PresenceCheckers } from '../../dependencies/data/presence-checkers';
 import { chooseStrategy } from '../../dependencies/data/choose-strategy';
 import { DEFAULT_CONCURRENCY } from '../../dependencies/data/presence-check';
-import { CseVersion, buildCatalog } from '../../dependencies/domain';
-import { toRecord } from '../../dependencies/ui/export/check-record';
-import { rowsForCatalog } from '../../dependencies/ui/export/result-rows';
-import { RowCheckUpdate, checkRows, imagesOf, pendingRows } from '../../dependencies/ui/export/row-check';
+import { CseVersion, buildCatalog, imagesOf, pendingRows, rowsForCatalog, toRecord } from '../../dependencies/domain';
+import { RowCheckUpdate, checkRows } from '../../dependencies/data/row-check';
 import { RegistryCheckRunner } from '../../registry/data/registry-check-runner';
 import { AccessPath, accessBaseUrl, extApiPrefix } from '../../registry/domain/access-path';
 import { RegistryCheckRecord, overallVerdict } from '../../registry/domain/registry-check';

@@ -5,8 +5,7 @@
  * organizations grid all feed it what they read and show the same lines.
  */
 import { expiryOf } from '../../certificates/domain/expiry';
-import { GAP_STATUSES, ResultRow } from '../../dependencies/ui/export/result-rows';
-import { DependencyCheckRecord, rowsOf } from '../../dependencies/ui/export/check-record';
+import { DependencyCheckRecord, GAP_STATUSES, ResultRow, rowsOf } from '../../dependencies/domain';
 import { CheckStepId, CheckStepResult, RegistryCheckRecord } from '../../registry/domain/registry-check';
 import { validateRegistryUrl } from '../../registry/domain/registry-url';
 import type { CertificateSnapshot, PublicEndpointFacts } from '../../shared/status-store/domain/registry-status';

@@ -3,8 +3,7 @@
  * of the missing lines in getting_started.sh's three-field format, imgpkg commands, the
  * documented getting-started-airgapped procedure, CSV and JSON. Pure string building.
  */
-import { parseImageReference } from '../../domain';
-import { ABSENT_STATUSES, ResultRow } from './result-rows';
+import { ABSENT_STATUSES, ResultRow, parseImageReference } from '../../domain';
 
 /** `<source-registry> <repository> <tag or digest>`, one line per image not in the registry, in row order. */
 export function missingDependenciesFile(rows: readonly ResultRow[]): string {
