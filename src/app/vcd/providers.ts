@@ -6,6 +6,7 @@ import { CloudApiClient } from './cloudapi-client';
 import { SessionRights } from './session-rights';
 import { AUTH_TOKEN_HOLDER, VCD_SESSION, VcdSession, containerHooks } from './container-hooks';
 import { vcdApiInterceptor } from './vcd-api.interceptor';
+import { vcdTimeoutInterceptor } from './vcd-timeout.interceptor';
 
 function sessionFromHooks(): VcdSession {
   const hooks = containerHooks();
@@ -22,7 +23,7 @@ export function provideVcdHost(): (Provider | EnvironmentProviders)[] {
   return [
     { provide: VCD_SESSION, useFactory: sessionFromHooks },
     { provide: AUTH_TOKEN_HOLDER, useFactory: () => inject(containerHooks().AuthTokenHolderService) },
-    provideHttpClient(withInterceptors([vcdApiInterceptor])),
+    provideHttpClient(withInterceptors([vcdTimeoutInterceptor, vcdApiInterceptor])),
     ApiVersionService,
     CloudApiClient,
     SessionRights,
