@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { NgModule, inject } from '@angular/core';
 import { RouterModule } from '@angular/router';
 import { I18nModule, TranslationService } from '@vcd/i18n';
-import { providePresenceCheckers } from './dependencies/data/presence-checkers';
+import { provideDependencyChecks } from './dependencies/data/dependency-check-runner';
 import { ExternalEndpointService } from './registry/data/external-endpoint.service';
 import { HostUsers } from './registry/data/host-users';
 import { RegistryCheckRunner } from './registry/data/registry-check-runner';
@@ -42,7 +42,7 @@ import { TenantAccessService } from './organizations/data/tenant-access.service'
     HostUsers,
     RegistryStatusRepository,
     RegistryCheckState,
-    providePresenceCheckers(),
+    provideDependencyChecks(),
     OrganizationsService,
     OrgCheckService,
     TenantAccessService,

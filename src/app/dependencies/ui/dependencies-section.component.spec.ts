@@ -2,7 +2,7 @@ import { RegistryCheckState } from '../../registry/data/registry-check.state';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { MockTranslationService, TranslationService } from '@vcd/i18n';
-import { Observable, Subject, of } from 'rxjs';
+import { Observable, Subject, of, throwError } from 'rxjs';
 import { RegistryStatus } from '../../shared/status-store/domain/registry-status';
 import { RegistryStatusRepository } from '../../shared/status-store/data/registry-status.repository';
 import { VCD_SESSION } from '../../vcd';
@@ -97,6 +97,10 @@ class SectionPage {
     return this.find('dependencies-progress')?.getAttribute('data-state') ?? null;
   }
 
+  notice(test: string): string {
+    return this.find(test)?.textContent ?? '';
+  }
+
   has(test: string): boolean {
     return this.find(test) !== null;
   }
@@ -129,14 +133,19 @@ describe('DependenciesSectionComponent', () => {
   let stored: RegistryStatus[];
   let strategies: string[];
 
-  async function open(status: RegistryStatus | undefined = STATUS): Promise<void> {
+  async function open(status: RegistryStatus | undefined = STATUS, writes: 'succeed' | 'timeOut' = 'succeed'): Promise<void> {
     checker = new FakeChecker();
     stored = [];
     strategies = [];
+    let failing = writes === 'timeOut';
     const repository: Partial<RegistryStatusRepository> = {
       storage: () => of('ready' as const),
       find: () => of(status ? { entity: { id: 'urn:e', name: 'system', entityType: 't', entity: status }, etag: '"1"' } : undefined),
       update: (_name, initial, change) => {
+        if (failing) {
+          failing = false;
+          return throwError(() => ({ kind: 'timeout', status: 0, seconds: 30 }));
+        }
         const next = change(status ?? initial);
         stored.push(next);
         return of(next);
@@ -248,6 +257,58 @@ describe('DependenciesSectionComponent', () => {
       await checkAndAnswer();
       page.click('dependencies-recheck');
       expect(checker.images.map((image) => image.repository.split('/').pop())).toEqual(['csi-resizer', 'etcd', 'pause']);
+    });
+  });
+
+  describe('when a complete result is kept', () => {
+    const KEPT: RegistryStatus = {
+      ...STATUS,
+      lastDependencyCheck: {
+        checkedAt: '2026-01-02T03:04:05.000Z',
+        base: 'harbor.corp.local/cse',
+        tkrs: [],
+        outcome: 'done',
+        elapsedMs: 900,
+        results: [['present', 'registry.k8s.io/sig-storage/csi-attacher:v3.2.1', 'harbor.corp.local/cse/x:v3.2.1', 'vcd']],
+      },
+    };
+
+    it('keeps nothing of a check cancelled at 20 %, shows its rows marked not kept, and names the result still kept', async () => {
+      await open(KEPT);
+      await page.useFile(FILE);
+      page.click('dependencies-check');
+      checker.answer('csi-attacher', (image) => ({ status: 'present', image, manifestKind: 'manifest' }));
+      page.click('dependencies-cancel');
+      await page.settle();
+      expect(stored).toEqual([]);
+      expect(page.rowStatuses().sort()).toEqual(['pending', 'pending', 'pending', 'present']);
+      expect(page.notice('dependencies-not-whole')).toContain('dependencies.notice.cancelled');
+      expect(page.notice('dependencies-not-whole')).toContain('"done":1,"total":4');
+      expect(page.notice('dependencies-not-whole')).toContain('dependencies.notice.previous');
+      expect(page.has('dependencies-kept')).toBeFalse();
+    });
+
+    it('keeps nothing of a check that ends with images unanswered', async () => {
+      await open(KEPT);
+      await page.useFile(FILE);
+      page.click('dependencies-check');
+      checker.answer('csi-attacher', (image) => ({ status: 'error', image, failure: { kind: 'http', status: 403 } }));
+      checker.finish();
+      await page.settle();
+      expect(stored).toEqual([]);
+      expect(page.notice('dependencies-not-whole')).toContain('dependencies.notice.partial');
+    });
+
+    it('says why a whole result could not be kept, and keeps it on retry', async () => {
+      await open(KEPT, 'timeOut');
+      await checkAndAnswer();
+      expect(page.has('dependencies-keep-failed')).toBeTrue();
+      expect(page.notice('vcd-error')).toContain('vcd.errors.timeout');
+      expect(stored).toEqual([]);
+      page.click('vcd-error-retry');
+      await page.settle();
+      expect(stored.length).toBe(1);
+      expect(page.has('dependencies-kept')).toBeTrue();
     });
   });
 

@@ -17,7 +17,7 @@ import {
   resultsCsv,
   resultsJson,
 } from './export/fix-texts';
-import { ResultRow } from './export/result-rows';
+import { ResultRow } from '../domain';
 
 /** More commands than this are not useful on screen: the missing-only file is the way then. */
 const MAX_SHOWN_COMMANDS = 50;

@@ -1,8 +1,9 @@
 import { TestBed } from '@angular/core/testing';
 import { Observable, Subject, lastValueFrom, of, toArray } from 'rxjs';
+import { DependencyCheckRunner } from '../../dependencies/data/dependency-check-runner';
 import { PresenceCheckers } from '../../dependencies/data/presence-checkers';
 import { CheckEvent, CheckOptions, ImageToCheck, PresenceChecker } from '../../dependencies/data/presence-check';
-import { readRecord } from '../../dependencies/ui/export/check-record';
+import { readRecord } from '../../dependencies/domain';
 import { ExternalEndpointService } from '../../registry/data/external-endpoint.service';
 import { RegistryCheckInput, RegistryCheckProgress, RegistryCheckRunner } from '../../registry/data/registry-check-runner';
 import { AccessPath } from '../../registry/domain/access-path';
@@ -99,6 +100,7 @@ describe('OrgCheckService', () => {
         { provide: VCD_SESSION, useValue: PROVIDER_SESSION },
         { provide: RegistryCheckRunner, useValue: runner },
         { provide: PresenceCheckers, useValue: { forStrategy: () => checker } },
+        DependencyCheckRunner,
         { provide: OrganizationsService, useValue: organizations },
         { provide: ExternalEndpointService, useValue: { accessPathFor: (plan: ExternalEndpointPlan) => of(accessFor(plan)) } },
       ],
@@ -182,5 +184,76 @@ describe('OrgCheckService', () => {
     expect(events.filter((event) => event.phase === 'failed').map((event) => event.org.name)).toEqual(['org-1']);
     expect(events.filter((event) => event.phase === 'done').map((event) => event.org.name)).toEqual(['org-0']);
     expect(organizations.stored.has(bad!.id)).toBeFalse();
+  });
+
+  describe('when the image check is not whole', () => {
+    const KEPT = { checkedAt: '2026-01-01T00:00:00.000Z', outcome: 'done' };
+
+    /** A checker that answers the first image, then waits (for a cancel, or forever). */
+    function slowChecker(): void {
+      spyOn(checker, 'check').and.callFake((images: readonly ImageToCheck[], options: CheckOptions) => {
+        const events = new Subject<CheckEvent>();
+        options.cancel?.subscribe(() => {
+          events.next({ type: 'done', cancelled: true, partial: true, requests: 1 });
+          events.complete();
+        });
+        setTimeout(() => {
+          events.next({ type: 'result', result: { status: 'present', image: images[0]!, manifestKind: 'manifest' } });
+          events.next({ type: 'progress', done: 1, total: images.length, requests: 1 });
+        });
+        return events;
+      });
+    }
+
+    beforeEach(() => {
+      runner.apiPassed = true;
+      organizations.stored.set('urn:vcloud:org:0', { scope: 'organization', orgId: 'urn:vcloud:org:0', lastDependencyCheck: KEPT });
+    });
+
+    it('writes nothing when cancelled during the images', async () => {
+      slowChecker();
+      const cancel = new Subject<void>();
+      const events: OrgCheckProgress[] = [];
+      await new Promise<void>((resolve) =>
+        service.check(orgs(1)[0]!, CONTEXT, cancel).subscribe({
+          next: (event) => {
+            events.push(event);
+            if (event.phase === 'dependencies' && event.images?.done === 1) cancel.next();
+          },
+          complete: resolve,
+        }),
+      );
+      expect(events.at(-1)?.phase).toBe('cancelled');
+      expect(organizations.stored.get('urn:vcloud:org:0')?.lastDependencyCheck).toBe(KEPT);
+      expect(organizations.stored.get('urn:vcloud:org:0')?.lastRegistryCheck).toBeUndefined();
+    });
+
+    it('writes nothing when the tab is left during the images', async () => {
+      slowChecker();
+      await new Promise<void>((resolve) => {
+        const subscription = service.check(orgs(1)[0]!, CONTEXT, new Subject<void>()).subscribe((event) => {
+          if (event.phase === 'dependencies' && event.images?.done === 1) {
+            subscription.unsubscribe();
+            resolve();
+          }
+        });
+      });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(organizations.stored.get('urn:vcloud:org:0')?.lastDependencyCheck).toBe(KEPT);
+      expect(organizations.stored.get('urn:vcloud:org:0')?.lastRegistryCheck).toBeUndefined();
+    });
+
+    it('keeps the registry check, leaves the last complete image check in place, and says the images were not kept', async () => {
+      spyOn(checker, 'check').and.callFake((images: readonly ImageToCheck[]) =>
+        of<CheckEvent[]>(
+          ...images.map((image): CheckEvent => ({ type: 'result', result: { status: 'error', image, failure: { kind: 'notChecked' } } })),
+          { type: 'done', cancelled: false, partial: true, requests: 1 },
+        ),
+      );
+      const events = await lastValueFrom(service.check(orgs(1)[0]!, CONTEXT, new Subject<void>()).pipe(toArray()));
+      expect(events.at(-1)).toEqual(jasmine.objectContaining({ phase: 'done', imagesNotKept: true }));
+      expect(organizations.stored.get('urn:vcloud:org:0')?.lastRegistryCheck).toBeDefined();
+      expect(organizations.stored.get('urn:vcloud:org:0')?.lastDependencyCheck).toBe(KEPT);
+    });
   });
 });

@@ -1,5 +1,4 @@
-import { DependencyCheckRecord, toRecord } from '../../dependencies/ui/export/check-record';
-import { ResultRow, RowStatus } from '../../dependencies/ui/export/result-rows';
+import { DependencyCheckRecord, ResultRow, RowStatus, toRecord } from '../../dependencies/domain';
 import { ComponentGroup } from '../../dependencies/domain';
 import { CheckStepId, CheckStepResult, RegistryCheckRecord } from '../../registry/domain/registry-check';
 import { StepVerdict } from '../../registry/domain/connection-verdict';

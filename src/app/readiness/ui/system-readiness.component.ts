@@ -21,7 +21,7 @@ import { ClrAlertModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
 import { Observable, catchError, forkJoin, map, of, switchMap } from 'rxjs';
 import { certificateSnapshot } from '../../certificates/domain/certificate-snapshot';
-import { readRecord } from '../../dependencies/ui/export/check-record';
+import { readRecord } from '../../dependencies/domain';
 import { RegistryCheckState } from '../../registry/data/registry-check.state';
 import { RegistryCheckRecord } from '../../registry/domain/registry-check';
 import { validateRegistryUrl } from '../../registry/domain/registry-url';

@@ -1,4 +1,4 @@
-import { ResultRow, RowStatus } from './result-rows';
+import { ResultRow, RowStatus } from '../../domain';
 import {
   detailText,
   gettingStartedProcedure,

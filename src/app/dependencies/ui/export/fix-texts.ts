@@ -6,7 +6,7 @@
  * (domain/printable-references.ts): rows may come from a stored result anyone could have written.
  */
 import { PrintableSplit, printableImage, shellQuote, splitPrintable } from '../../domain/printable-references';
-import { ABSENT_STATUSES, ResultRow } from './result-rows';
+import { ABSENT_STATUSES, ResultRow } from '../../domain';
 
 /** `<source-registry> <repository> <tag or digest>`, one line per image not in the registry, in row order. */
 export function missingDependenciesFile(rows: readonly ResultRow[]): string {

@@ -1,5 +1,6 @@
-import { ImageReference, buildCatalog, makeImage } from '../../domain';
-import { ImageToCheck, PresenceResult } from '../../data/presence-check';
+import { buildCatalog } from './catalog';
+import { ImageReference, makeImage } from './image-reference';
+import { ImageToCheck, PresenceResult } from './presence';
 import { readRecord, rowsOf, toRecord } from './check-record';
 import { ResultRow, countByStatus, filterRows, groupBars, imageToCheckOf, rowsForCatalog, withResult } from './result-rows';
 

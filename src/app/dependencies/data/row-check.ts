@@ -4,9 +4,8 @@
  * tab, the organizations' checks and the tenant's re-run.
  */
 import { Observable, scan } from 'rxjs';
-import { CheckOptions, ImageToCheck, PresenceChecker } from '../../data/presence-check';
-import { CheckOutcome } from './check-record';
-import { ResultRow, imageToCheckOf, withResult } from './result-rows';
+import { CheckOutcome, ResultRow, pendingRows, withResult } from '../domain';
+import { CheckOptions, ImageToCheck, PresenceChecker } from './presence-check';
 
 export interface RowCheckUpdate {
   readonly rows: readonly ResultRow[];
@@ -14,22 +13,6 @@ export interface RowCheckUpdate {
   readonly total: number;
   /** Set on the last update only. */
   readonly outcome?: CheckOutcome;
-}
-
-/** The rows as they stand before the check: those to check pending, the rest as they were. */
-export function pendingRows(rows: readonly ResultRow[], images: readonly ImageToCheck[]): ResultRow[] {
-  const waiting = new Set(images.map((image) => image.id));
-  return rows.map((row) =>
-    waiting.has(row.id) ? { id: row.id, status: 'pending', source: row.source, destination: row.destination, group: row.group } : row,
-  );
-}
-
-/** The images to ask the checker for: the chosen rows that map to a checkable reference. */
-export function imagesOf(rows: readonly ResultRow[], shouldCheck: (row: ResultRow) => boolean = () => true): ImageToCheck[] {
-  return rows.flatMap((row): ImageToCheck[] => {
-    const image = shouldCheck(row) ? imageToCheckOf(row) : undefined;
-    return image ? [image] : [];
-  });
 }
 
 /**

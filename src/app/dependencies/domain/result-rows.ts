@@ -3,8 +3,10 @@
  * presence result. Plain data: the same shape feeds the datagrid, the stored record (compacted)
  * and the CSV/JSON exports. Details are codes with parameters; the view translates them.
  */
-import { COMPONENT_GROUPS, CatalogEntry, ComponentGroup, destinationOf, parseImageReference } from '../../domain';
-import { CheckFailure, ImageToCheck, PresenceResult } from '../../data/presence-check';
+import { CatalogEntry } from './catalog';
+import { COMPONENT_GROUPS, ComponentGroup, destinationOf } from './destination-rules';
+import { parseImageReference } from './image-reference';
+import { CheckFailure, ImageToCheck, PresenceResult } from './presence';
 
 export const ROW_STATUSES = [
   'present',
@@ -92,6 +94,22 @@ export function imageToCheckOf(row: ResultRow): ImageToCheck | undefined {
   if (!parsed.ok) return undefined;
   const reference = parsed.image.digest ?? parsed.image.tag;
   return reference === undefined ? undefined : { id: row.id, repository: parsed.image.repository, reference };
+}
+
+/** The rows as they stand before a check: those to check pending, the rest as they were. */
+export function pendingRows(rows: readonly ResultRow[], images: readonly ImageToCheck[]): ResultRow[] {
+  const waiting = new Set(images.map((image) => image.id));
+  return rows.map((row) =>
+    waiting.has(row.id) ? { id: row.id, status: 'pending', source: row.source, destination: row.destination, group: row.group } : row,
+  );
+}
+
+/** The images to ask the checker for: the chosen rows that map to a checkable reference. */
+export function imagesOf(rows: readonly ResultRow[], shouldCheck: (row: ResultRow) => boolean = () => true): ImageToCheck[] {
+  return rows.flatMap((row): ImageToCheck[] => {
+    const image = shouldCheck(row) ? imageToCheckOf(row) : undefined;
+    return image ? [image] : [];
+  });
 }
 
 export type StatusCounts = Readonly<Record<RowStatus, number>>;

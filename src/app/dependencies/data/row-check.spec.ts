@@ -1,7 +1,7 @@
 import { Observable, Subject, lastValueFrom, of, throwError, toArray } from 'rxjs';
-import { CheckEvent, ImageToCheck, PresenceChecker } from '../../data/presence-check';
-import { ResultRow } from './result-rows';
-import { checkRows, imagesOf } from './row-check';
+import { ResultRow, imagesOf } from '../domain';
+import { CheckEvent, ImageToCheck, PresenceChecker } from './presence-check';
+import { checkRows } from './row-check';
 
 const row = (id: string, destination: string, status: ResultRow['status'] = 'missing'): ResultRow => ({
   id,

@@ -2,7 +2,7 @@
  * The last dependency check as the status entity keeps it (`lastDependencyCheck`): shared by every
  * administrator and shown read-only to tenants. Rows are stored as short tuples to stay small.
  */
-import { COMPONENT_GROUPS, ComponentGroup } from '../../domain';
+import { COMPONENT_GROUPS, ComponentGroup } from './destination-rules';
 import { DetailParams, ROW_STATUSES, ResultRow, RowStatus, StatusCounts, countByStatus } from './result-rows';
 
 export type CheckOutcome = 'done' | 'cancelled' | 'partial';
