@@ -18,6 +18,7 @@ import { checkRows, imagesOf, pendingRows } from '../dependencies/ui/export/row-
 import { DependencyResultsComponent } from '../dependencies/ui/dependency-results.component';
 import { ReadinessSection, readinessLines } from '../readiness/domain/readiness';
 import { ReadinessSummaryComponent } from '../readiness/ui/readiness-summary.component';
+import { TenantClustersComponent } from '../clusters';
 import { accessBaseUrl } from '../registry/domain/access-path';
 import { validateRegistryUrl } from '../registry/domain/registry-url';
 import { CheckStepResult } from '../registry/domain/registry-check';
@@ -50,6 +51,7 @@ type PageState =
     VcdErrorAlertComponent,
     DependencyResultsComponent,
     ReadinessSummaryComponent,
+    TenantClustersComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './tenant-status-page.component.html',

@@ -141,7 +141,7 @@ export function classifyCluster(record: ClusterRecord, context: ClassifyContext 
   for (const bad of record.unreadable) {
     drafts.push({
       kind: 'unreadable',
-      reason: 'unknownName',
+      reason: 'unreadable',
       entry: { component: bad.component, set: bad.set, index: bad.index, name: '' },
       text: bad.raw.text,
       textTruncated: bad.raw.truncated,

@@ -24,7 +24,9 @@ export type FindingReason =
   /** A known CAPVCD name, nothing we recognise in its text. */
   | 'knownName'
   /** A name no public source lists: shown verbatim. */
-  | 'unknownName';
+  | 'unknownName'
+  /** An entry that is not an object: its raw text is shown. */
+  | 'unreadable';
 
 /** What the plug-in can run again to see whether a new cluster would get past this point. */
 export type FindingCheck = 'image' | 'registry';
