@@ -2,7 +2,7 @@
  * `npm start`: builds the plug-in, then runs a local VCD 10.6 + Harbor stand-in on 127.0.0.1 that
  * loads dist/plugin.zip exactly as VCD would. Ctrl-C stops everything it started.
  *
- *   npm start [-- --reset] [-- --no-build] [-- --state-dir DIR] [-- --orgs N]     PORT=8080 by default
+ *   npm start [-- --reset] [-- --no-build] [-- --state-dir DIR] [-- --orgs N] [-- --clusters N]     PORT=8080 by default
  */
 import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
@@ -31,6 +31,8 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       // Filler organizations seeded with a new state (a new --state-dir or --reset): 42 by default.
       orgs: { type: 'string' },
+      // Filler clusters (vmware:capvcdCluster) across the filler organizations, one in four failed: 0 by default.
+      clusters: { type: 'string' },
     },
   });
   const port = Number(values.port ?? process.env['PORT'] ?? 8080);
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
     stateDir: path.resolve(values['state-dir']),
     reset: values.reset,
     ...(values.orgs === undefined ? {} : { fillerOrgs: Number(values.orgs) }),
+    ...(values.clusters === undefined ? {} : { fillerClusters: Number(values.clusters) }),
   });
   // The portal shows only what was uploaded through cloudapi/extensions/ui: deploy dist/plugin.zip
   // with the very code of `npm run deploy`, published to every tenant.

@@ -15,15 +15,18 @@ export class Entities {
   constructor(private readonly schemas: EntitySchemas) {}
 
   /**
-   * GET entities/types/{vendor}/{nss}/{version}: only what the caller may see. An unknown type
+   * GET entities/types/{vendor}/{nss}/{version}: only what the caller may see; a version of one or
+   * two numbers matches every version it starts (VCD's wildcard). An unknown type
    * is an empty list (assumed: a query with no match), so a client can probe for its own type.
    */
   listOfType(ctx: AuthedContext): Reply {
-    const [vendor, nss, version] = ctx.params;
+    const [vendor, nss, version = ''] = ctx.params;
     const typeId = `urn:vcloud:type:${vendor}:${nss}:${version}`;
+    // "The version can act as a wildcard": '1' matches every 1.x.y, '1.2' every 1.2.x (VCD OpenAPI).
+    const ofType = version.split('.').length < 3 ? (id: string) => id.startsWith(`${typeId}.`) : (id: string) => id === typeId;
     const state = ctx.state.get();
     const values = state.entities
-      .filter((entity) => entity.entityType === typeId && entityAccess(state, ctx.principal, entity) >= Level.ReadOnly)
+      .filter((entity) => ofType(entity.entityType) && entityAccess(state, ctx.principal, entity) >= Level.ReadOnly)
       .map((entity) => entityJson(state, entity));
     const page = paginate(values, ctx.url, ENTITY_FIELDS);
     return { status: 200, body: page.body, headers: page.headers };

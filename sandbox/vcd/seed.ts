@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { addCapvcdClusters } from './clusters-seed.js';
 import { newEtag } from './etag.js';
 import {
   AccessControlRecord,
@@ -57,6 +58,8 @@ export interface SeedOptions {
   vcdKeConfigTemplatePath?: string;
   /** Filler orgs `tenant-01`… besides acme and globex (default 42), numbered to the width of the count (at least 2). */
   fillerOrgs?: number;
+  /** CSE's cluster type and a few clusters in acme and globex (clusters-seed.ts), plus `filler` more. Off when absent. */
+  clusters?: { readonly filler?: number };
 }
 
 export function seedVcdState(opts: SeedOptions): VcdState {
@@ -119,7 +122,7 @@ export function seedVcdState(opts: SeedOptions): VcdState {
     acl(entity, cseViewer.id, 'urn:vcloud:accessLevel:ReadOnly', system.id),
   ];
 
-  return {
+  const state: VcdState = {
     formatVersion: STATE_FORMAT_VERSION,
     site: { name: 'sandbox', id: `urn:vcloud:site:${randomUUID()}` },
     systemOrgId: system.id,
@@ -167,6 +170,8 @@ export function seedVcdState(opts: SeedOptions): VcdState {
     apiFilters: [],
     tasks: [],
   };
+  if (opts.clusters) addCapvcdClusters(state, { registryBase: opts.containerRegistryUrl, fillerClusters: opts.clusters.filler ?? 0 });
+  return state;
 }
 
 /** Values CSE 4.2.1 would put in the template (component versions: docs/domain.md#component-versions). */

@@ -26,11 +26,19 @@ export interface VcdUnderTest {
   close(): Promise<void>;
 }
 
-export async function startVcd(opts: { caPem?: string; fillerOrgs?: number } = {}): Promise<VcdUnderTest> {
+export async function startVcd(
+  opts: { caPem?: string; fillerOrgs?: number; clusters?: { readonly filler?: number } } = {},
+): Promise<VcdUnderTest> {
   const dir = await mkdtemp(path.join(tmpdir(), 'vcd-test-'));
   const state = await StateStore.open(
     path.join(dir, 'state.json'),
-    () => seedVcdState({ containerRegistryUrl: REGISTRY_URL, caPem: opts.caPem ?? '', fillerOrgs: opts.fillerOrgs }),
+    () =>
+      seedVcdState({
+        containerRegistryUrl: REGISTRY_URL,
+        caPem: opts.caPem ?? '',
+        fillerOrgs: opts.fillerOrgs,
+        ...(opts.clusters ? { clusters: opts.clusters } : {}),
+      }),
     { reset: true },
   );
   const handle = createVcdApi({ state, vcdKeConfigSchemaPath: SCHEMA_PATH });

@@ -21,6 +21,7 @@ import { PluginHomeComponent } from './plugin-home.component';
 import { OrganizationsService } from './organizations/data/organizations.service';
 import { OrgCheckService } from './organizations/data/org-check.service';
 import { TenantAccessService } from './organizations/data/tenant-access.service';
+import { provideClusters } from './clusters';
 
 @NgModule({
   imports: [
@@ -30,6 +31,7 @@ import { TenantAccessService } from './organizations/data/tenant-access.service'
       { path: '', component: PluginHomeComponent },
       // Bookmarkable: the provider's Organizations tab. A tenant who opens it is told it is not his.
       { path: 'organizations', component: PluginHomeComponent, data: { tab: 'organizations' } },
+      { path: 'clusters', component: PluginHomeComponent, data: { tab: 'clusters' } },
     ]),
   ],
   providers: [
@@ -46,6 +48,7 @@ import { TenantAccessService } from './organizations/data/tenant-access.service'
     OrganizationsService,
     OrgCheckService,
     TenantAccessService,
+    provideClusters(),
   ],
 })
 export class AirgapPluginModule {

@@ -16,6 +16,7 @@ import { CheckNoticeComponent } from '../dependencies/ui/check-notice.component'
 import { DependencyResultsComponent } from '../dependencies/ui/dependency-results.component';
 import { ReadinessSection, readinessLines } from '../readiness/domain/readiness';
 import { ReadinessSummaryComponent } from '../readiness/ui/readiness-summary.component';
+import { TenantClustersComponent } from '../clusters';
 import { validateRegistryUrl } from '../registry/domain/registry-url';
 import { CheckStepResult } from '../registry/domain/registry-check';
 import { TIMELINE_STATE } from '../registry/ui/registry-check.component';
@@ -48,6 +49,7 @@ type PageState =
     DependencyResultsComponent,
     ReadinessSummaryComponent,
     CheckNoticeComponent,
+    TenantClustersComponent,
   ],
   // The re-run goes through the one dependency-check runner, asked to keep nothing.
   providers: [DependencyCheckRunner],
