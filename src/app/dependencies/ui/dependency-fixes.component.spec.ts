@@ -1,8 +1,7 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MockTranslationService, TranslationService } from '@vcd/i18n';
 import { DependencyFixesComponent } from './dependency-fixes.component';
-import { readRecord, rowsOf } from './export/check-record';
-import { ResultRow } from './export/result-rows';
+import { ResultRow, readRecord, rowsOf } from '../domain';
 
 const PAYLOADS = [
   'registry.k8s.io/pause:3.9; rm -rf /',
