@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { startVcd, type VcdUnderTest } from '../sandbox/vcd/test-harness.js';
+import { startVcd, type VcdUnderTest } from '../sandbox/vcd/core/test-harness.js';
 import { deploy, type DeployOptions, type DeployReport } from './deploy.js';
 import { createHttp, type HttpSend } from './http.js';
 import { writeFakePlugin } from './testing/fake-plugin.js';

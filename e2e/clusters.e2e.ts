@@ -1,6 +1,6 @@
 /*
  * Why did this cluster fail? The provider's Clusters tab reads what CAPVCD recorded on the seeded
- * clusters (sandbox/vcd/clusters-seed.ts), re-checks the one image kubeadm could not pull, and says
+ * clusters (sandbox/vcd/clusters/clusters-seed.ts), re-checks the one image kubeadm could not pull, and says
  * whether a new cluster would get past that step once the image is pushed; acme's administrator
  * sees acme's clusters only, in English and in French.
  *

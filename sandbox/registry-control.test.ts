@@ -11,7 +11,7 @@ import { StateStore } from './lib/state.js';
 import { createRegistryControl } from './registry-control.js';
 import { createTrustingAgent, httpsRequest } from './registry/https-client.js';
 import { startSandboxRegistry, type SandboxRegistry } from './registry/index.js';
-import { ACCEPT, listen } from './vcd/test-harness.js';
+import { ACCEPT, listen } from './vcd/core/test-harness.js';
 import { DEFAULT_VCDKECONFIG_SCHEMA_PATH, createVcdApi, seedVcdState } from './vcd/index.js';
 
 describe('the sandbox registry switch and connection targets', () => {
