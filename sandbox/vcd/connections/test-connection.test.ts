@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createTcpServer, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { listen, makeCertificate, selfSigned, startTlsEndpoint, startVcd, type SelfSigned, type VcdUnderTest } from '../core/test-harness.js';
+import {
+  listen,
+  makeCertificate,
+  selfSigned,
+  startTlsEndpoint,
+  startVcd,
+  type SelfSigned,
+  type VcdUnderTest,
+} from '../core/test-harness.js';
 
 interface ProbeResult {
   result: string;
