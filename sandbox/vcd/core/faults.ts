@@ -1,6 +1,6 @@
 // Test aids of the sandbox, outside the VCD API on purpose (no auth, under /sandbox/):
 // a log of the last requests the API received, and faults that make the next matching
-// requests fail with a chosen status and VCD's error body.
+// requests fail with a chosen status and VCD's error body, or hold them (a slow or hung VCD).
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { authorizationKind } from '../sessions/auth.js';
@@ -74,15 +74,31 @@ export interface Fault {
    * proxy cut short). `status` is then not used.
    */
   truncateBody: number | null;
+  /**
+   * Held this long before anything else happens: then failed with `status` when one is given,
+   * else handled as usual. A client that gives up meanwhile gets nothing, and the request is
+   * dropped unhandled (a VCD that hung). 0 when not held.
+   */
+  delayMs: number;
 }
+
+/** Long enough to outlast any client timeout the plug-in uses (30 s for VCD calls). */
+export const MAX_FAULT_DELAY_MS = 300_000;
 
 export class Faults {
   private faults: { fault: Fault; pattern: RegExp }[] = [];
 
-  /** Validates a POST /sandbox/faults body: {method?, pathPattern, status | truncateBody, body?, times?}. */
+  /** Validates a POST /sandbox/faults body: {method?, pathPattern, status | truncateBody | delayMs, body?, times?}. */
   add(input: unknown): Fault {
-    if (!isJsonObject(input)) throw badRequest('A fault is a JSON object {method?, pathPattern, status, body?, times?}.');
-    const { method, pathPattern, status, body, times, truncateBody } = input;
+    if (!isJsonObject(input)) throw badRequest('A fault is a JSON object {method?, pathPattern, status, delayMs?, body?, times?}.');
+    const { method, pathPattern, status, body, times, truncateBody, delayMs } = input;
+    if (
+      delayMs !== undefined &&
+      (typeof delayMs !== 'number' || !Number.isInteger(delayMs) || delayMs < 0 || delayMs > MAX_FAULT_DELAY_MS)
+    ) {
+      throw badRequest(`delayMs must be a whole number of milliseconds from 0 to ${MAX_FAULT_DELAY_MS}.`);
+    }
+    const held = typeof delayMs === 'number' && delayMs > 0;
     if (truncateBody !== undefined && (typeof truncateBody !== 'number' || !Number.isInteger(truncateBody) || truncateBody < 0)) {
       throw badRequest('truncateBody must be a byte count (0 or more).');
     }
@@ -93,7 +109,8 @@ export class Faults {
     } catch (error) {
       throw badRequest(`pathPattern is not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (truncateBody === undefined && (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599)) {
+    const statusGiven = status !== undefined || (truncateBody === undefined && !held);
+    if (statusGiven && (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599)) {
       throw badRequest('status must be an HTTP error status (400-599).');
     }
     if (method !== undefined && method !== null && typeof method !== 'string') throw badRequest('method must be a string.');
@@ -108,6 +125,7 @@ export class Faults {
       body: body ?? null,
       remaining: times ?? 1,
       truncateBody: typeof truncateBody === 'number' ? truncateBody : null,
+      delayMs: held ? delayMs : 0,
     };
     this.faults.push({ fault, pattern });
     return fault;

@@ -245,8 +245,9 @@ export function createVcdApi(opts: VcdApiOptions): VcdApiHandler {
         const entry = log.record(req);
         res.once('finish', () => (entry.status = res.statusCode));
         const fault = faults.take(req.method ?? 'GET', pathname);
+        if (fault && fault.delayMs > 0 && !(await heldFor(res, fault.delayMs))) return true;
         if (fault && fault.truncateBody !== null) bodyLimit = fault.truncateBody;
-        else if (fault) {
+        else if (fault && fault.status > 0) {
           const body =
             fault.body ?? errorBody(requestId, minorErrorCodeFor(fault.status), `Fault injected by the sandbox (${fault.pathPattern}).`);
           sendReply(res, { status: fault.status, body }, undefined);
@@ -292,6 +293,21 @@ export function createVcdApi(opts: VcdApiOptions): VcdApiHandler {
     }
     return true;
   };
+}
+
+/** Waits `ms`; false when the client gave up meanwhile (the request is then dropped, as a hung VCD would). */
+function heldFor(res: ServerResponse, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      res.off('close', gaveUp);
+      resolve(true);
+    }, ms);
+    const gaveUp = (): void => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    res.once('close', gaveUp);
+  });
 }
 
 function decodeParam(param: string): string {
