@@ -113,8 +113,9 @@ describe('deploy command line', () => {
       });
     });
 
-    it('still names a mistyped plain option', async () => {
+    it('still names a mistyped plain option, and one missing its value', async () => {
       await assert.rejects(parse(['--vcd', 'https://v', '--publsh', 'all']), { message: 'unknown option --publsh' });
+      await assert.rejects(parse(['--vcd', 'https://v', '--user', 'a', '--password-file']), { message: '--password-file needs a value' });
     });
   });
 

@@ -97,7 +97,7 @@ function usageMessage(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : '';
   const option = /'(--?[^' =]*)/.exec(message)?.[1] ?? '';
-  if (/^--?(password|api-token|token|secret)/i.test(option)) {
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && /^--?(password|api-token|token|secret)/i.test(option)) {
     return 'secrets are never taken from the command line: use a file or the environment (see --help)';
   }
   const named = /^--?[a-z][a-z-]{0,40}$/.test(option) ? option : 'an option (not shown: it may be a secret)';
