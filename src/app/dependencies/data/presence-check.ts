@@ -38,7 +38,9 @@ export type CheckFailure =
   /** The registry wants a bearer token, which VCD's /ext-api proxy cannot carry: use a direct URL or Harbor. */
   | { readonly kind: 'needsDirectAccess' }
   /** The check stopped before reaching this image: the registry stopped answering. */
-  | { readonly kind: 'notChecked' };
+  | { readonly kind: 'notChecked' }
+  /** The registry sent a header this check must read (`WWW-Authenticate`, `Link`) longer than `max`: refused unread. */
+  | { readonly kind: 'headerTooLarge'; readonly header: string; readonly size: number; readonly max: number };
 
 export type NotPullableReason =
   /** Harbor says the project is private (or does not exist: anonymously Harbor cannot tell). */
@@ -119,3 +121,9 @@ export const DEFAULT_TIMEOUT_SECONDS = 10;
 export const DEFAULT_MAX_RETRIES = 3;
 export const DEFAULT_BACKOFF_MS = 250;
 export const DEFAULT_STOP_AFTER_FAILURES = 6;
+/**
+ * Pages of one listing (a tag list, a Harbor repository or artifact list) read at most. Only the
+ * pages themselves say whether another follows — never a count the registry announces — so a
+ * registry that claims 10^12 items or links to a next page forever costs this many requests.
+ */
+export const MAX_LISTING_PAGES = 20;
