@@ -4,12 +4,14 @@
 //                                   connections are refused, like a Harbor that is down
 //   POST /sandbox/registry/start  → 200 {running: true, …}: listening again on the same port
 //                                   (409 if something else took the port meanwhile)
-//   GET    /sandbox/registry/faults → 200 {faults: settings | null, injected: {delayed, errors, resets}}
-//   POST   /sandbox/registry/faults {latencyMs?, errorRate?, status? (503), resetRate?, pathPattern?}
+//   GET    /sandbox/registry/faults → 200 {faults: settings | null, injected: {delayed, errors, resets, …}}
+//   POST   /sandbox/registry/faults {latencyMs?, errorRate?, status? (503), resetRate?, pathPattern?,
+//          hugeHeader? {name, bytes?}, endlessListings? {totalCount?}, pemBody? {bytes?}}
 //          → 200 {faults, injected}: the front door adds latencyMs to every `/v2/` and `/api/v2.0/`
 //            request (whose path matches pathPattern, a regular expression, when given), answers a
 //            fraction errorRate with `status` (500–599) and destroys the connection of a fraction
-//            resetRate; replaces earlier settings; 400 for a bad body
+//            resetRate; hostile answers as sandbox/registry/README.md describes them; replaces
+//            earlier settings; 400 for a bad body
 //   DELETE /sandbox/registry/faults → 200 {faults: null, …}: no faults any more
 //   GET    /sandbox/registry/requests → 200 {values: [{at, method, path, headers: [[name, value], …]}]}:
 //          the last 1,000 requests the front door received, oldest first, every header as received

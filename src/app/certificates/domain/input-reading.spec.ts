@@ -237,6 +237,23 @@ describe('readCertificateInput', () => {
     }
   });
 
+  describe('when the same problem repeats', () => {
+    it('reads 1 MiB of unterminated BEGIN lines as one rejection with its count, in well under 2 s', async () => {
+      const line = '-----BEGIN CERTIFICATE-----\n';
+      const text = line.repeat(Math.floor(MAX_INPUT_BYTES / line.length));
+      const started = performance.now();
+      const reading = await readCertificateInput({ text });
+      const elapsed = performance.now() - started;
+      expect(summary(reading)).toEqual(expected([{ ...truncated('CERTIFICATE'), count: 37_449 }], 0));
+      expect(elapsed).toBeLessThan(2000);
+    });
+
+    it('keeps rejections that differ apart, in the order they first came', async () => {
+      const text = ['CERTIFICATE', 'X509 CRL', 'CERTIFICATE', 'CERTIFICATE'].map((label) => `-----BEGIN ${label}-----\n`).join('');
+      expect((await readCertificateInput({ text })).rejections).toEqual([{ ...truncated('CERTIFICATE'), count: 3 }, truncated('X509 CRL')]);
+    });
+  });
+
   describe('when the input is too large', () => {
     const tooLarge: InputRejection = { code: 'tooLarge', params: { size: MAX_INPUT_BYTES + 1, max: MAX_INPUT_BYTES } };
 

@@ -99,6 +99,24 @@ describe('CertificatesSectionComponent', () => {
     expect(section.canSave()).toBeFalse();
   });
 
+  it('lists a repeated problem once with its count, and no more than 20 problems', async () => {
+    await open(documentWith([], []));
+    const repeated = '-----BEGIN CERTIFICATE-----\n'.repeat(500);
+    const distinct = Array.from({ length: 30 }, (_, index) => `-----BEGIN LABEL ${index}-----\n`).join('');
+    await section.read([{ text: repeated + distinct }]);
+    fixture.detectChanges();
+    const page = fixture.nativeElement as HTMLElement;
+    const texts = (selector: string): string[] => [...page.querySelectorAll(selector)].map((element) => element.textContent ?? '');
+
+    expect(texts('[data-test="rejection-truncated"]').length).toBe(20);
+    expect(texts('[data-test="rejection-count"]').map((text) => JSON.parse(text))).toEqual([
+      { key: 'certificates.rejections.repeated', params: [{ count: 500 }] },
+    ]);
+    expect(texts('[data-test="rejections-unlisted"]').map((text) => JSON.parse(text))).toEqual([
+      { key: 'certificates.rejections.unlisted', params: [{ count: 11 }] },
+    ]);
+  });
+
   it('lets the provider take a CA out of one list only', async () => {
     const ca = await makeCa();
     await open(documentWith([], []));

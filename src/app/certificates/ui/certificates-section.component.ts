@@ -44,6 +44,9 @@ interface Rejection {
 
 type Lists = Readonly<Record<CaTarget, readonly string[]>>;
 
+/** Distinct rejections listed at most; the rest is one line with its count (a hostile input must not fill the page). */
+export const MAX_LISTED_REJECTIONS = 20;
+
 @Component({
   selector: 'cse-certificates-section',
   standalone: true,
@@ -74,6 +77,14 @@ export class CertificatesSectionComponent implements OnChanges {
   private readonly inputPems = signal<readonly string[]>([]);
   readonly candidates = signal<readonly ClassifiedCertificate[]>([]);
   readonly rejections = signal<readonly Rejection[]>([]);
+  /** Private keys have their own alert. */
+  private readonly listable = computed(() => this.rejections().filter((item) => item.rejection.code !== 'privateKey'));
+  readonly shownRejections = computed(() => this.listable().slice(0, MAX_LISTED_REJECTIONS));
+  readonly unlistedRejections = computed(() =>
+    this.listable()
+      .slice(MAX_LISTED_REJECTIONS)
+      .reduce((sum, item) => sum + (item.rejection.count ?? 1), 0),
+  );
   readonly privateKeyRefused = signal(false);
   readonly reading = signal(false);
   /** Targets the provider switched off, per certificate fingerprint. */

@@ -58,3 +58,9 @@ export const DEFAULT_TIMEOUT_SECONDS = 10;
 export const DEFAULT_MAX_RETRIES = 3;
 export const DEFAULT_BACKOFF_MS = 250;
 export const DEFAULT_STOP_AFTER_FAILURES = 6;
+/**
+ * Pages of one listing (a tag list, a Harbor repository or artifact list) read at most. Only the
+ * pages themselves say whether another follows — never a count the registry announces — so a
+ * registry that claims 10^12 items or links to a next page forever costs this many requests.
+ */
+export const MAX_LISTING_PAGES = 20;

@@ -28,7 +28,9 @@ export type CheckFailure =
   /** The registry wants a bearer token, which VCD's /ext-api proxy cannot carry: use a direct URL or Harbor. */
   | { readonly kind: 'needsDirectAccess' }
   /** The check stopped before reaching this image: the registry stopped answering. */
-  | { readonly kind: 'notChecked' };
+  | { readonly kind: 'notChecked' }
+  /** The registry sent a header this check must read (`WWW-Authenticate`, `Link`) longer than `max`: refused unread. */
+  | { readonly kind: 'headerTooLarge'; readonly header: string; readonly size: number; readonly max: number };
 
 export type NotPullableReason =
   /** Harbor says the project is private (or does not exist: anonymously Harbor cannot tell). */
