@@ -133,13 +133,15 @@ describe('DependenciesSectionComponent', () => {
   let stored: RegistryStatus[];
   let strategies: string[];
 
+  let storage: ('ready' | 'notSetUp')[];
+
   async function open(status: RegistryStatus | undefined = STATUS, writes: 'succeed' | 'timeOut' = 'succeed'): Promise<void> {
     checker = new FakeChecker();
     stored = [];
     strategies = [];
     let failing = writes === 'timeOut';
     const repository: Partial<RegistryStatusRepository> = {
-      storage: () => of('ready' as const),
+      storage: () => of(storage.shift() ?? ('ready' as const)),
       find: () => of(status ? { entity: { id: 'urn:e', name: 'system', entityType: 't', entity: status }, etag: '"1"' } : undefined),
       update: (_name, initial, change) => {
         if (failing) {
@@ -187,6 +189,8 @@ describe('DependenciesSectionComponent', () => {
     checker.finish();
     await page.settle();
   }
+
+  beforeEach(() => (storage = []));
 
   describe('when a registry check has been run', () => {
     beforeEach(() => open());
@@ -307,6 +311,18 @@ describe('DependenciesSectionComponent', () => {
       expect(stored).toEqual([]);
       page.click('vcd-error-retry');
       await page.settle();
+      expect(stored.length).toBe(1);
+      expect(page.has('dependencies-kept')).toBeTrue();
+    });
+  });
+
+  describe('when the storage is set up on this page, then a registry check runs', () => {
+    it('keeps the next whole result', async () => {
+      storage = ['notSetUp', 'ready'];
+      await open(undefined);
+      TestBed.inject(RegistryCheckState).reach.set({ path: STATUS.accessPath!, harbor: true });
+      await page.settle();
+      await checkAndAnswer();
       expect(stored.length).toBe(1);
       expect(page.has('dependencies-kept')).toBeTrue();
     });

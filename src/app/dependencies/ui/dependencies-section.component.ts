@@ -3,7 +3,19 @@
  * every image against the registry through the access path the registry check stored, and show
  * what is missing with the fix. The last result is kept in the plug-in's status entity.
  */
-import { ChangeDetectionStrategy, Component, DestroyRef, Input, OnChanges, OnInit, computed, effect, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  Input,
+  OnChanges,
+  OnInit,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ClrAlertModule, ClrFormsModule, ClrProgressBarModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
@@ -12,9 +24,9 @@ import { RegistryCheckState } from '../../registry/data/registry-check.state';
 import { AccessPath } from '../../registry/domain/access-path';
 import { ParsedRegistryUrl, validateRegistryUrl } from '../../registry/domain';
 import { untilDestroyed } from '../../shared/rx/until-destroyed';
-import { RegistryStatus, SYSTEM_STATUS_NAME } from '../../shared/status-store/domain/registry-status';
-import { RegistryStatusRepository, StatusStorage } from '../../shared/status-store/data/registry-status.repository';
-import { DependencyCheckRunner, DependencyCheckUpdate, KeepTarget } from '../data/dependency-check-runner';
+import { StatusStorage } from '../../shared/status-store/data/registry-status.repository';
+import { DependencyCheckRunner, DependencyCheckUpdate } from '../data/dependency-check-runner';
+import { SystemCheckStore } from '../data/system-check-store';
 import {
   CSE_VERSIONS,
   CseVersion,
@@ -30,7 +42,6 @@ import {
   preselectCseRelease,
   readConfiguredVersions,
   readDependencyFile,
-  readRecord,
   rowsForCatalog,
   rowsOf,
   supportedTkrs,
@@ -59,8 +70,8 @@ interface LoadedFile {
     CheckNoticeComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  // One runner per section: it holds no state, and the section's spec drives it with a fake checker.
-  providers: [DependencyCheckRunner],
+  // Stateless: one per section, so the section's spec drives the real runner with a fake checker.
+  providers: [DependencyCheckRunner, SystemCheckStore],
   templateUrl: './dependencies-section.component.html',
   styleUrl: './dependencies-section.component.css',
 })
@@ -71,7 +82,7 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
   @Input({ required: true }) isProvider!: boolean;
 
   private readonly runner = inject(DependencyCheckRunner);
-  private readonly statusStore = inject(RegistryStatusRepository);
+  private readonly systemStore = inject(SystemCheckStore);
   private readonly destroyRef = inject(DestroyRef);
   private cancel$ = new Subject<void>();
   private running?: Subscription;
@@ -90,11 +101,14 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
   readonly storage = signal<StatusStorage | undefined>(undefined);
   readonly access = signal<{ readonly path: AccessPath; readonly harbor: boolean } | undefined>(undefined);
   private readonly registryReach = inject(RegistryCheckState).reach;
-  // A registry check run on this page tells how to reach the registry at once, before it is stored.
+  // A registry check run on this page tells how to reach the registry at once, before it is stored;
+  // the storage may have been set up just before it, so ask again whether results can be kept.
   private readonly followRegistryCheck = effect(
     () => {
       const reach = this.registryReach();
-      if (reach) this.access.set(reach);
+      if (!reach) return;
+      this.access.set(reach);
+      if (untracked(this.storage) !== 'ready') untracked(() => this.readStorage(false));
     },
     { allowSignalWrites: true },
   );
@@ -142,13 +156,17 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
   ngOnInit(): void {
     this.release.valueChanges.pipe(untilDestroyed(this.destroyRef)).subscribe((release) => this.selectRelease(release ?? undefined));
     this.mergeMode.valueChanges.pipe(untilDestroyed(this.destroyRef)).subscribe((mode) => this.mergeModeValue.set(mode));
-    this.statusStore
+    this.readStorage(true);
+  }
+
+  private readStorage(andStatus: boolean): void {
+    this.systemStore
       .storage()
       .pipe(untilDestroyed(this.destroyRef))
       .subscribe({
         next: (storage) => {
           this.storage.set(storage);
-          if (storage === 'ready') this.readStatus();
+          if (storage === 'ready' && andStatus) this.readStatus();
           else this.statusRead.set(true);
         },
         error: () => this.statusRead.set(true),
@@ -194,16 +212,12 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
 
   /** Reads the access path and Harbor detection the registry check stored, and the last dependency check. */
   private readStatus(): void {
-    this.statusStore
-      .find(SYSTEM_STATUS_NAME)
+    this.systemStore
+      .read()
       .pipe(untilDestroyed(this.destroyRef))
       .subscribe({
-        next: (found) => {
-          const status = found?.entity.entity;
-          if (status?.accessPath) {
-            this.access.set({ path: status.accessPath, harbor: status.lastRegistryCheck?.harborVersion !== undefined });
-          }
-          const record = readRecord(status?.lastDependencyCheck);
+        next: ({ access, record }) => {
+          if (access) this.access.set(access);
           if (record) this.storedRecord.set(record);
           if (record && this.rows().length === 0) {
             this.lastRecord.set(record);
@@ -236,7 +250,7 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
   retryKeep(): void {
     const run = this.run();
     if (!run) return;
-    this.follow(this.runner.keepAgain(run, this.keepTarget()));
+    this.follow(this.runner.keepAgain(run, this.systemStore.keepTarget(this.storage())));
   }
 
   private start(rows: readonly ResultRow[], shouldCheck: (row: ResultRow) => boolean): void {
@@ -256,7 +270,7 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
         harbor: access.harbor,
         context: { tkrs: [...this.selectedTkrs()], ...(release ? { release } : {}), ...(fileName ? { fileName } : {}) },
         cancel: this.cancel$,
-        keep: this.keepTarget(),
+        keep: this.systemStore.keepTarget(this.storage()),
       }),
     );
   }
@@ -269,16 +283,5 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
       if (update.ending) this.clock.stop();
       if (update.keeping === 'kept') this.storedRecord.set(update.record);
     });
-  }
-
-  /** The system entity, once the plug-in's storage exists; until then the result is only shown. */
-  private keepTarget(): KeepTarget {
-    if (this.storage() !== 'ready') return { kind: 'nothing' };
-    const initial: RegistryStatus = { scope: 'system' };
-    return {
-      kind: 'store',
-      store: (record) =>
-        this.statusStore.update(SYSTEM_STATUS_NAME, initial, (current) => ({ ...current, lastDependencyCheck: { ...record } })),
-    };
   }
 }
