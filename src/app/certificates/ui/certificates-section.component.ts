@@ -17,11 +17,11 @@ import {
 } from '@angular/core';
 import { ClrAlertModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
-import { RegistryCheckState } from '../../registry/data/registry-check.state';
+import { RegistryCheckState } from '../../registry';
 import { CseConfigDocument, CseConfigRepository, BOOTSTRAP_CAS_PATH, NODE_CAS_PATH, WriteAccess } from '../../shared/cse-config';
-import { ConflictPanelComponent } from '../../shared/ui/conflict-panel.component';
-import { SafeSave } from '../../shared/ui/safe-save';
-import { VcdErrorAlertComponent } from '../../shared/ui/vcd-error-alert.component';
+import { ConflictPanelComponent } from '../../shared/ui';
+import { SafeSave } from '../../shared/ui';
+import { VcdErrorAlertComponent } from '../../shared/ui';
 import { Addition, CA_TARGETS, CaTarget, TargetPlan, hasChanges, planTarget } from '../domain/ca-targets';
 import {
   ClassifiedCertificate,

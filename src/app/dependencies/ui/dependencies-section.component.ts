@@ -20,11 +20,11 @@ import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ClrAlertModule, ClrFormsModule, ClrProgressBarModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
 import { Observable, Subject, Subscription } from 'rxjs';
-import { RegistryCheckState } from '../../registry/data/registry-check.state';
-import { AccessPath } from '../../registry/domain/access-path';
+import { RegistryCheckState } from '../../registry';
+import { AccessPath } from '../../registry/domain';
 import { ParsedRegistryUrl, validateRegistryUrl } from '../../registry/domain';
-import { untilDestroyed } from '../../shared/rx/until-destroyed';
-import { StatusStorage } from '../../shared/status-store/data/registry-status.repository';
+import { untilDestroyed } from '../../shared/rx';
+import { StatusStorage } from '../../shared/status-store';
 import { DependencyCheckRunner, DependencyCheckUpdate } from '../data/dependency-check-runner';
 import { SystemCheckStore } from '../data/system-check-store';
 import {
