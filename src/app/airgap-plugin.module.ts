@@ -8,20 +8,15 @@ import { NgModule, inject } from '@angular/core';
 import { RouterModule } from '@angular/router';
 import { I18nModule, TranslationService } from '@vcd/i18n';
 import { provideDependencyChecks } from './dependencies';
-import { ExternalEndpointService } from './registry';
-import { HostUsers } from './registry';
-import { RegistryCheckRunner } from './registry';
-import { RegistryHttp } from './registry';
-import { RegistryCheckState } from './registry';
+import { ExternalEndpointService, HostUsers, RegistryCheckRunner, RegistryHttp } from './registry';
 import { CseConfigRepository } from './shared/cse-config';
 import { RegistryStatusRepository } from './shared/status-store';
 import { providePluginLocale } from './shared/i18n';
 import { containerHooks, provideVcdHost } from './vcd';
 import { PluginHomeComponent } from './plugin-home.component';
-import { OrganizationsService } from './organizations';
-import { OrgCheckService } from './organizations';
-import { TenantAccessService } from './organizations';
+import { OrganizationsService, OrgCheckService, TenantAccessService } from './organizations';
 import { provideClusters } from './clusters';
+import { RegistryCheckState } from './shared/session-state';
 
 @NgModule({
   imports: [

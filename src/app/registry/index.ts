@@ -2,7 +2,6 @@
 export * from './data/external-endpoint.service';
 export * from './data/host-users';
 export * from './data/registry-check-runner';
-export * from './data/registry-check.state';
 export * from './data/registry-http';
 export * from './ui/ext-api-access.component';
 export * from './ui/registry-check.component';

@@ -7,23 +7,19 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, Input, OnInit, computed, inject, signal } from '@angular/core';
 import { ClrAlertModule, ClrProgressBarModule, ClrTimelineLayout, ClrTimelineModule, ClrTimelineStepState } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
-import { LocalTimePipe } from '../shared/ui';
+import { LocalTimePipe, VcdErrorAlertComponent } from '../shared/ui';
 import { Subject, catchError, forkJoin, map, of } from 'rxjs';
 import { expiryOf } from '../certificates/domain';
-import { DependencyCheckRunner, DependencyCheckUpdate } from '../dependencies';
+import { DependencyCheckRunner, DependencyCheckUpdate, CheckNoticeComponent, DependencyResultsComponent } from '../dependencies';
 import { DependencyCheckRecord, ResultRow, readRecord, rowsOf } from '../dependencies/domain';
-import { CheckNoticeComponent } from '../dependencies';
-import { DependencyResultsComponent } from '../dependencies';
 import { ReadinessSection, readinessLines } from '../readiness/domain';
 import { ReadinessSummaryComponent } from '../readiness';
 import { TenantClustersComponent } from '../clusters';
-import { validateRegistryUrl } from '../registry/domain';
-import { CheckStepResult } from '../registry/domain';
+import { validateRegistryUrl, CheckStepResult } from '../registry/domain';
 import { TIMELINE_STATE } from '../registry';
 import { untilDestroyed } from '../shared/rx';
 import { RegistryStatusRepository } from '../shared/status-store';
 import { RegistryStatus, STATUS_VIEW_RIGHT, orgStatusName } from '../shared/status-store/domain';
-import { VcdErrorAlertComponent } from '../shared/ui';
 import { SessionRights, VCD_SESSION, VcdError, toVcdError } from '../vcd';
 
 type PageState =

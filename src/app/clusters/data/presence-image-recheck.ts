@@ -5,9 +5,7 @@
  */
 import { Injectable, Provider, inject } from '@angular/core';
 import { EMPTY, Observable, catchError, filter, from, map, mergeMap, of, switchMap, takeUntil } from 'rxjs';
-import { chooseStrategy } from '../../dependencies';
-import { PresenceCheckers } from '../../dependencies';
-import { CheckEvent, ImageToCheck, PresenceResult } from '../../dependencies';
+import { chooseStrategy, PresenceCheckers, CheckEvent, ImageToCheck, PresenceResult } from '../../dependencies';
 import { parseImageReference } from '../../dependencies/domain';
 import { accessBaseUrl } from '../../registry/domain';
 import { VCD_SESSION } from '../../vcd';

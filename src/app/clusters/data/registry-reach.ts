@@ -5,14 +5,11 @@
  */
 import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, map, of, switchMap } from 'rxjs';
-import { RegistryHttp } from '../../registry';
-import { RegistryCheckState } from '../../registry';
-import { ExternalEndpointService } from '../../registry';
-import { AccessPath } from '../../registry/domain';
-import { externalEndpointPlan } from '../../registry/domain';
-import { judgeHarbor } from '../../registry/domain';
+import { RegistryHttp, ExternalEndpointService } from '../../registry';
+import { AccessPath, externalEndpointPlan, judgeHarbor } from '../../registry/domain';
 import { RegistryStatusRepository } from '../../shared/status-store';
 import { SYSTEM_STATUS_NAME } from '../../shared/status-store/domain';
+import { RegistryCheckState } from '../../shared/session-state';
 
 export interface RegistryReach {
   readonly path: AccessPath;

@@ -21,8 +21,7 @@ import { I18nModule } from '@vcd/i18n';
 import { Subject, Subscription, debounceTime, distinctUntilChanged } from 'rxjs';
 import { CseConfigDocument } from '../../shared/cse-config';
 import { untilDestroyed } from '../../shared/rx';
-import { LocalTimePipe } from '../../shared/ui';
-import { VcdErrorAlertComponent } from '../../shared/ui';
+import { LocalTimePipe, VcdErrorAlertComponent } from '../../shared/ui';
 import { VCD_SESSION } from '../../vcd';
 import { ClusterChecks, FindingCheckState } from '../data/cluster-checks.service';
 import {

@@ -20,9 +20,7 @@ import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ClrAlertModule, ClrFormsModule, ClrProgressBarModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
 import { Observable, Subject, Subscription } from 'rxjs';
-import { RegistryCheckState } from '../../registry';
-import { AccessPath } from '../../registry/domain';
-import { ParsedRegistryUrl, validateRegistryUrl } from '../../registry/domain';
+import { AccessPath, ParsedRegistryUrl, validateRegistryUrl } from '../../registry/domain';
 import { untilDestroyed } from '../../shared/rx';
 import { StatusStorage } from '../../shared/status-store';
 import { DependencyCheckRunner, DependencyCheckUpdate } from '../data/dependency-check-runner';
@@ -50,6 +48,7 @@ import { CheckNoticeComponent } from './check-notice.component';
 import { DependencyFixesComponent } from './dependency-fixes.component';
 import { DependencyResultsComponent } from './dependency-results.component';
 import { ElapsedClock } from './elapsed-clock';
+import { RegistryCheckState } from '../../shared/session-state';
 
 interface LoadedFile {
   readonly name: string;

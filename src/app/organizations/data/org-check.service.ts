@@ -23,15 +23,17 @@ import {
   tap,
 } from 'rxjs';
 import { certificateSnapshot } from '../../certificates/domain';
-import { DependencyCheckRunner, DependencyCheckUpdate } from '../../dependencies';
-import { DEFAULT_CONCURRENCY } from '../../dependencies';
+import { DependencyCheckRunner, DependencyCheckUpdate, DEFAULT_CONCURRENCY } from '../../dependencies';
 import { CseVersion, DependencyCheckRecord, buildCatalog, rowsForCatalog } from '../../dependencies/domain';
-import { RegistryCheckRunner } from '../../registry';
-import { ExternalEndpointService } from '../../registry';
-import { AccessPath } from '../../registry/domain';
-import { externalEndpointPlan } from '../../registry/domain';
-import { RegistryCheckRecord, overallVerdict } from '../../registry/domain';
-import { ParsedRegistryUrl, validateRegistryUrl } from '../../registry/domain';
+import { RegistryCheckRunner, ExternalEndpointService } from '../../registry';
+import {
+  AccessPath,
+  externalEndpointPlan,
+  RegistryCheckRecord,
+  overallVerdict,
+  ParsedRegistryUrl,
+  validateRegistryUrl,
+} from '../../registry/domain';
 import { RegistrySettings } from '../../shared/cse-config';
 import { PublicEndpointFacts, RegistryStatus } from '../../shared/status-store/domain';
 import { OrgSummary } from '../domain/org-row';

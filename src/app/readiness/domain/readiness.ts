@@ -6,8 +6,7 @@
  */
 import { expiryOf } from '../../certificates/domain';
 import { DependencyCheckRecord, GAP_STATUSES, ResultRow, rowsOf } from '../../dependencies/domain';
-import { CheckStepId, CheckStepResult, RegistryCheckRecord } from '../../registry/domain';
-import { validateRegistryUrl } from '../../registry/domain';
+import { CheckStepId, CheckStepResult, RegistryCheckRecord, validateRegistryUrl } from '../../registry/domain';
 import type { CertificateSnapshot, PublicEndpointFacts } from '../../shared/status-store/domain';
 
 /** green, amber, red, grey (never checked), and a check only a person can make. */

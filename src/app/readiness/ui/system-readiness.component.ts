@@ -22,9 +22,7 @@ import { I18nModule } from '@vcd/i18n';
 import { Observable, catchError, forkJoin, map, of, switchMap } from 'rxjs';
 import { certificateSnapshot } from '../../certificates/domain';
 import { readRecord } from '../../dependencies/domain';
-import { RegistryCheckState } from '../../registry';
-import { RegistryCheckRecord } from '../../registry/domain';
-import { validateRegistryUrl } from '../../registry/domain';
+import { RegistryCheckRecord, validateRegistryUrl } from '../../registry/domain';
 import { RegistrySettings } from '../../shared/cse-config';
 import { untilDestroyed } from '../../shared/rx';
 import { RegistryStatusRepository, StatusStorage } from '../../shared/status-store';
@@ -34,6 +32,7 @@ import { VcdError, toVcdError } from '../../vcd';
 import { PublicEndpointService } from '../data/public-endpoint.service';
 import { ReadinessSection, readinessLines } from '../domain/readiness';
 import { ReadinessSummaryComponent } from './readiness-summary.component';
+import { RegistryCheckState } from '../../shared/session-state';
 
 interface StatusRead {
   readonly storage: StatusStorage | undefined;

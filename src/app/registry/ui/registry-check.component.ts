@@ -18,11 +18,12 @@ import { CheckStepResult, RegistryCheckRecord, overallVerdict } from '../domain/
 import { ParsedRegistryUrl, validateRegistryUrl } from '../domain/registry-url';
 import { DEFAULT_TIMEOUT_SECONDS } from '../data/registry-http';
 import { RegistryCheckProgress, RegistryCheckRunner } from '../data/registry-check-runner';
-import { RegistryCheckState } from '../data/registry-check.state';
+
 import { ServedChainComponent } from './served-chain.component';
 import { StorageSetupComponent } from './storage-setup.component';
 import { ExtApiAccessComponent } from './ext-api-access.component';
 import { TIMELINE_STATE } from './step-timeline';
+import { RegistryCheckState } from '../../shared/session-state';
 
 @Component({
   selector: 'cse-registry-check',

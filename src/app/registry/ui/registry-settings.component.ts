@@ -9,9 +9,7 @@ import { I18nModule } from '@vcd/i18n';
 import { StoredCertificatesComponent } from '../../certificates';
 import { CseConfigDocument, CseConfigRepository, REGISTRY_URL_PATH, WriteAccess } from '../../shared/cse-config';
 import { untilDestroyed } from '../../shared/rx';
-import { ConflictPanelComponent } from '../../shared/ui';
-import { SafeSave } from '../../shared/ui';
-import { VcdErrorAlertComponent } from '../../shared/ui';
+import { ConflictPanelComponent, SafeSave, VcdErrorAlertComponent } from '../../shared/ui';
 import { RegistryUrlValidation, registryUrlErrors, validateRegistryUrl } from '../domain/registry-url';
 import { RegistryUrlFeedbackComponent } from './registry-url-feedback.component';
 
