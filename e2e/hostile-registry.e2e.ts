@@ -135,7 +135,7 @@ test('Harbor listings that claim 10^12 items and never end: 20 pages per listing
   await expect(progress(page)).toHaveAttribute('data-state', 'done');
   // Past the cap each image is asked for through the per-artifact filter: what was found before is found again.
   await expect(summary(page, 'present')).toHaveText(presentBefore ?? '');
-  await expect(summary(page, 'error')).toHaveText('0');
+  await expect(summary(page, 'error')).toHaveCount(0); // a status with no row is not shown
   // The project's repository list and one artifact list per repository, 20 pages each at most.
   expect(pages).toBeGreaterThan(0);
   expect(pages).toBeLessThanOrEqual(20 * 40);
