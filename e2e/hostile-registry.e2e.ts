@@ -113,6 +113,34 @@ test('a 1 MiB Link on every Harbor listing: the dependency check ends, each row 
   );
 });
 
+test('Harbor listings that claim 10^12 items and never end: 20 pages per listing at most, then each image is asked for by its tag', async ({
+  page,
+  request,
+}) => {
+  await openCheckedAirgap(page);
+  await page.locator('[data-test="dependencies-check"]').click();
+  await expect(progress(page)).toHaveAttribute('data-state', 'done');
+  const presentBefore = await summary(page, 'present').textContent();
+  await setFaults(request, { endlessListings: { totalCount: '1000000000000' } });
+
+  const started = Date.now();
+  await page.locator('[data-test="dependencies-check"]').click();
+  await expect(progress(page)).toHaveAttribute('data-state', 'running');
+  const slowest = await slowestRoundTripWhile(page, async () => (await progress(page).getAttribute('data-state')) === 'running');
+  const pages = (await injected(request))['listingPages'] ?? 0;
+  console.log(
+    `endless Harbor listings: check ended after ${Date.now() - started} ms, ${pages} listing pages, slowest round trip ${slowest} ms`,
+  );
+  expect(slowest).toBeLessThan(BOUND_MS);
+  await expect(progress(page)).toHaveAttribute('data-state', 'done');
+  // Past the cap each image is asked for through the per-artifact filter: what was found before is found again.
+  await expect(summary(page, 'present')).toHaveText(presentBefore ?? '');
+  await expect(summary(page, 'error')).toHaveCount(0); // a status with no row is not shown
+  // The project's repository list and one artifact list per repository, 20 pages each at most.
+  expect(pages).toBeGreaterThan(0);
+  expect(pages).toBeLessThanOrEqual(20 * 40);
+});
+
 test('PEM markers from Harbor’s CA download (1 MiB), dropped into the certificate input, get an answer within 5 s', async ({
   page,
   request,

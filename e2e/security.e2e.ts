@@ -64,7 +64,7 @@ test.describe('Reaching the registry through VCD', () => {
     ] as { urlMatcher: { urlPattern: string } }[];
     const patterns = filters.map((filter) => filter.urlMatcher.urlPattern);
     console.log(`API filters created for ${prefix}:\n${patterns.join('\n')}`);
-    expect(patterns).toHaveLength(9);
+    expect(patterns).toHaveLength(10);
     for (const pattern of patterns) expect(pattern).toMatch(new RegExp(`^/${prefix}/\\(\\?=.+\\$\\)\\.\\*$`));
     expect(patterns).not.toContain(`/${prefix}/.*`);
   });

@@ -7,19 +7,18 @@ import { ChangeDetectionStrategy, Component, DestroyRef, Input, OnInit, ViewChil
 import { ClrAlertModule, ClrSpinnerModule, ClrTabLink, ClrTabsModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
 import { catchError, forkJoin, map, of } from 'rxjs';
-import { CertificatesSectionComponent } from './certificates/ui/certificates-section.component';
+import { CertificatesSectionComponent } from './certificates';
 import { ClustersTabComponent } from './clusters';
 import { FindingFix } from './clusters/domain';
 import { CseConfigSummaryComponent } from './cse-config-summary.component';
-import { DependenciesSectionComponent } from './dependencies/ui/dependencies-section.component';
-import { RegistryCheckComponent } from './registry/ui/registry-check.component';
-import { OrganizationsTabComponent } from './organizations/ui/organizations-tab.component';
-import { RegistrySettingsComponent } from './registry/ui/registry-settings.component';
-import { ReadinessSection } from './readiness/domain/readiness';
-import { SystemReadinessComponent } from './readiness/ui/system-readiness.component';
+import { DependenciesSectionComponent } from './dependencies';
+import { RegistryCheckComponent, RegistrySettingsComponent } from './registry';
+import { OrganizationsTabComponent } from './organizations';
+import { ReadinessSection } from './readiness/domain';
+import { SystemReadinessComponent } from './readiness';
 import { CseConfigDocument, CseConfigLookup, CseConfigRepository, WriteAccess, writeAccess } from './shared/cse-config';
-import { untilDestroyed } from './shared/rx/until-destroyed';
-import { VcdErrorAlertComponent } from './shared/ui/vcd-error-alert.component';
+import { untilDestroyed } from './shared/rx';
+import { VcdErrorAlertComponent } from './shared/ui';
 import { SessionRights, VCD_SESSION, VcdError, toVcdError } from './vcd';
 
 interface Loaded {

@@ -7,21 +7,16 @@ import 'reflect-metadata';
 import { NgModule, inject } from '@angular/core';
 import { RouterModule } from '@angular/router';
 import { I18nModule, TranslationService } from '@vcd/i18n';
-import { provideDependencyChecks } from './dependencies/data/dependency-check-runner';
-import { ExternalEndpointService } from './registry/data/external-endpoint.service';
-import { HostUsers } from './registry/data/host-users';
-import { RegistryCheckRunner } from './registry/data/registry-check-runner';
-import { RegistryHttp } from './registry/data/registry-http';
-import { RegistryCheckState } from './registry/data/registry-check.state';
+import { provideDependencyChecks } from './dependencies';
+import { ExternalEndpointService, HostUsers, RegistryCheckRunner, RegistryHttp } from './registry';
 import { CseConfigRepository } from './shared/cse-config';
-import { RegistryStatusRepository } from './shared/status-store/data/registry-status.repository';
-import { providePluginLocale } from './shared/i18n/plugin-locale';
+import { RegistryStatusRepository } from './shared/status-store';
+import { providePluginLocale } from './shared/i18n';
 import { containerHooks, provideVcdHost } from './vcd';
 import { PluginHomeComponent } from './plugin-home.component';
-import { OrganizationsService } from './organizations/data/organizations.service';
-import { OrgCheckService } from './organizations/data/org-check.service';
-import { TenantAccessService } from './organizations/data/tenant-access.service';
+import { OrganizationsService, OrgCheckService, TenantAccessService } from './organizations';
 import { provideClusters } from './clusters';
+import { RegistryCheckState } from './shared/session-state';
 
 @NgModule({
   imports: [

@@ -6,7 +6,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { ActivatedRoute } from '@angular/router';
 import { AirgapPageComponent, AirgapTab } from './airgap-page.component';
-import { TenantStatusPageComponent } from './tenant/tenant-status-page.component';
+import { TenantStatusPageComponent } from './tenant';
 import { VCD_SESSION } from './vcd';
 
 @Component({

@@ -7,24 +7,19 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, Input, OnInit, computed, inject, signal } from '@angular/core';
 import { ClrAlertModule, ClrProgressBarModule, ClrTimelineLayout, ClrTimelineModule, ClrTimelineStepState } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
-import { LocalTimePipe } from '../shared/ui/local-time.pipe';
+import { LocalTimePipe, VcdErrorAlertComponent } from '../shared/ui';
 import { Subject, catchError, forkJoin, map, of } from 'rxjs';
-import { expiryOf } from '../certificates/domain/expiry';
-import { DependencyCheckRunner, DependencyCheckUpdate } from '../dependencies/data/dependency-check-runner';
+import { expiryOf } from '../certificates/domain';
+import { DependencyCheckRunner, DependencyCheckUpdate, CheckNoticeComponent, DependencyResultsComponent } from '../dependencies';
 import { DependencyCheckRecord, ResultRow, readRecord, rowsOf } from '../dependencies/domain';
-import { CheckNoticeComponent } from '../dependencies/ui/check-notice.component';
-import { DependencyResultsComponent } from '../dependencies/ui/dependency-results.component';
-import { ReadinessSection, readinessLines } from '../readiness/domain/readiness';
-import { ReadinessSummaryComponent } from '../readiness/ui/readiness-summary.component';
+import { ReadinessSection, readinessLines } from '../readiness/domain';
+import { ReadinessSummaryComponent } from '../readiness';
 import { TenantClustersComponent } from '../clusters';
-import { validateRegistryUrl } from '../registry/domain/registry-url';
-import { CheckStepResult } from '../registry/domain/registry-check';
-import { TIMELINE_STATE } from '../registry/ui/registry-check.component';
-import { STATUS_VIEW_RIGHT } from '../organizations/data/tenant-access.service';
-import { untilDestroyed } from '../shared/rx/until-destroyed';
-import { RegistryStatusRepository } from '../shared/status-store/data/registry-status.repository';
-import { RegistryStatus, orgStatusName } from '../shared/status-store/domain/registry-status';
-import { VcdErrorAlertComponent } from '../shared/ui/vcd-error-alert.component';
+import { validateRegistryUrl, CheckStepResult } from '../registry/domain';
+import { TIMELINE_STATE } from '../registry';
+import { untilDestroyed } from '../shared/rx';
+import { RegistryStatusRepository } from '../shared/status-store';
+import { RegistryStatus, STATUS_VIEW_RIGHT, orgStatusName } from '../shared/status-store/domain';
 import { SessionRights, VCD_SESSION, VcdError, toVcdError } from '../vcd';
 
 type PageState =

@@ -1,11 +1,12 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MockTranslationService, TranslationService } from '@vcd/i18n';
-import { RegistryCheckState } from '../../registry/data/registry-check.state';
+
 import { CseConfigDocument, CseConfigRepository } from '../../shared/cse-config';
 import { answerVersions, provideVcdTesting } from '../../vcd/testing/vcd-testing';
 import { makeCa, makeLeaf } from '../testing/test-pki';
 import { CertificatesSectionComponent } from './certificates-section.component';
+import { RegistryCheckState } from '../../shared/session-state';
 
 const ENTITY_URL = 'https://vcd.example.com/cloudapi/1.0.0/entities/urn:vcloud:entity:vmware:VCDKEConfig:1';
 

@@ -17,11 +17,8 @@ import {
 } from '@angular/core';
 import { ClrAlertModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
-import { RegistryCheckState } from '../../registry/data/registry-check.state';
 import { CseConfigDocument, CseConfigRepository, BOOTSTRAP_CAS_PATH, NODE_CAS_PATH, WriteAccess } from '../../shared/cse-config';
-import { ConflictPanelComponent } from '../../shared/ui/conflict-panel.component';
-import { SafeSave } from '../../shared/ui/safe-save';
-import { VcdErrorAlertComponent } from '../../shared/ui/vcd-error-alert.component';
+import { ConflictPanelComponent, SafeSave, VcdErrorAlertComponent } from '../../shared/ui';
 import { Addition, CA_TARGETS, CaTarget, TargetPlan, hasChanges, planTarget } from '../domain/ca-targets';
 import {
   ClassifiedCertificate,
@@ -36,6 +33,7 @@ import { CandidateListComponent } from './candidate-list.component';
 import { CertificateInputComponent, RawInput } from './certificate-input.component';
 import { StoredListComponent, StoredView, describeStored } from './stored-list.component';
 import { TrustProofComponent } from './trust-proof.component';
+import { RegistryCheckState } from '../../shared/session-state';
 
 interface Rejection {
   readonly source?: string;

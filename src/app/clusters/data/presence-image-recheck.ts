@@ -5,11 +5,9 @@
  */
 import { Injectable, Provider, inject } from '@angular/core';
 import { EMPTY, Observable, catchError, filter, from, map, mergeMap, of, switchMap, takeUntil } from 'rxjs';
-import { chooseStrategy } from '../../dependencies/data/choose-strategy';
-import { PresenceCheckers } from '../../dependencies/data/presence-checkers';
-import { CheckEvent, ImageToCheck, PresenceResult } from '../../dependencies/data/presence-check';
+import { chooseStrategy, PresenceCheckers, CheckEvent, ImageToCheck, PresenceResult } from '../../dependencies';
 import { parseImageReference } from '../../dependencies/domain';
-import { accessBaseUrl } from '../../registry/domain/access-path';
+import { accessBaseUrl } from '../../registry/domain';
 import { VCD_SESSION } from '../../vcd';
 import { ImageRecheckOutcome } from '../domain';
 import { IMAGE_RECHECK, ImageRecheck, ImageToRecheck } from './image-recheck';

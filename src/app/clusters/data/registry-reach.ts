@@ -5,14 +5,11 @@
  */
 import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, map, of, switchMap } from 'rxjs';
-import { RegistryHttp } from '../../registry/data/registry-http';
-import { RegistryCheckState } from '../../registry/data/registry-check.state';
-import { ExternalEndpointService } from '../../registry/data/external-endpoint.service';
-import { AccessPath } from '../../registry/domain/access-path';
-import { externalEndpointPlan } from '../../registry/domain/endpoint-plan';
-import { judgeHarbor } from '../../registry/domain/registry-check';
-import { RegistryStatusRepository } from '../../shared/status-store/data/registry-status.repository';
-import { SYSTEM_STATUS_NAME } from '../../shared/status-store/domain/registry-status';
+import { RegistryHttp, ExternalEndpointService } from '../../registry';
+import { AccessPath, externalEndpointPlan, judgeHarbor } from '../../registry/domain';
+import { RegistryStatusRepository } from '../../shared/status-store';
+import { SYSTEM_STATUS_NAME } from '../../shared/status-store/domain';
+import { RegistryCheckState } from '../../shared/session-state';
 
 export interface RegistryReach {
   readonly path: AccessPath;

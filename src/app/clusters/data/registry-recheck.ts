@@ -5,9 +5,9 @@
  */
 import { Injectable, inject } from '@angular/core';
 import { Observable, from, last, switchMap, takeUntil } from 'rxjs';
-import { proveTrust } from '../../certificates/domain/trust-proof';
-import { RegistryCheckRunner } from '../../registry/data/registry-check-runner';
-import { validateRegistryUrl } from '../../registry/domain/registry-url';
+import { proveTrust } from '../../certificates/domain';
+import { RegistryCheckRunner } from '../../registry';
+import { validateRegistryUrl } from '../../registry/domain';
 import { RegistryRecheckOutcome } from '../domain';
 import { RegistryReachService } from './registry-reach';
 

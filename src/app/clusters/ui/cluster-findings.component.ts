@@ -6,7 +6,7 @@
 import { ChangeDetectionStrategy, Component, EventEmitter, Input, Output } from '@angular/core';
 import { ClrAlertModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
-import { LocalTimePipe } from '../../shared/ui/local-time.pipe';
+import { LocalTimePipe } from '../../shared/ui';
 import { FindingCheckState } from '../data/cluster-checks.service';
 import { ClusterRow } from '../data/clusters.repository';
 import { Finding, FindingFix } from '../domain';

@@ -20,9 +20,8 @@ import { ClarityModule, ClrDatagridPagination, ClrDatagridStateInterface } from 
 import { I18nModule } from '@vcd/i18n';
 import { Subject, Subscription, debounceTime, distinctUntilChanged } from 'rxjs';
 import { CseConfigDocument } from '../../shared/cse-config';
-import { untilDestroyed } from '../../shared/rx/until-destroyed';
-import { LocalTimePipe } from '../../shared/ui/local-time.pipe';
-import { VcdErrorAlertComponent } from '../../shared/ui/vcd-error-alert.component';
+import { untilDestroyed } from '../../shared/rx';
+import { LocalTimePipe, VcdErrorAlertComponent } from '../../shared/ui';
 import { VCD_SESSION } from '../../vcd';
 import { ClusterChecks, FindingCheckState } from '../data/cluster-checks.service';
 import {

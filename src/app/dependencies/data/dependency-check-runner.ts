@@ -8,8 +8,7 @@
  */
 import { Injectable, Provider, inject } from '@angular/core';
 import { Observable, Subscription, catchError, concat, endWith, ignoreElements, of } from 'rxjs';
-import { ParsedRegistryUrl } from '../../registry/domain';
-import { AccessPath, accessBaseUrl } from '../../registry/domain/access-path';
+import { ParsedRegistryUrl, AccessPath, accessBaseUrl } from '../../registry/domain';
 import { VCD_SESSION } from '../../vcd';
 import { CheckOutcome, CseVersion, DependencyCheckRecord, ResultRow, imagesOf, pendingRows, toRecord } from '../domain';
 import { chooseStrategy } from './choose-strategy';

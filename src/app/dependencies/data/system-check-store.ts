@@ -5,9 +5,9 @@
  */
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
-import { AccessPath } from '../../registry/domain/access-path';
-import { RegistryStatusRepository, StatusStorage } from '../../shared/status-store/data/registry-status.repository';
-import { RegistryStatus, SYSTEM_STATUS_NAME } from '../../shared/status-store/domain/registry-status';
+import { AccessPath } from '../../registry/domain';
+import { RegistryStatusRepository, StatusStorage } from '../../shared/status-store';
+import { RegistryStatus, SYSTEM_STATUS_NAME } from '../../shared/status-store/domain';
 import { DependencyCheckRecord, readRecord } from '../domain';
 import { KeepTarget } from './dependency-check-runner';
 

@@ -5,8 +5,7 @@
  */
 import { ChangeDetectionStrategy, Component, EventEmitter, Input, Output } from '@angular/core';
 import { I18nModule } from '@vcd/i18n';
-import { LocalTimePipe } from '../../shared/ui/local-time.pipe';
-import { VcdErrorAlertComponent } from '../../shared/ui/vcd-error-alert.component';
+import { LocalTimePipe, VcdErrorAlertComponent } from '../../shared/ui';
 import { VcdError, toVcdError } from '../../vcd';
 import { DependencyCheckUpdate, unansweredCount } from '../data/dependency-check-runner';
 

@@ -1,4 +1,3 @@
-import { RegistryCheckState } from '../../registry/data/registry-check.state';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { MockTranslationService, TranslationService } from '@vcd/i18n';
@@ -10,6 +9,7 @@ import { PROVIDER_SESSION } from '../../vcd/testing/vcd-testing';
 import { CheckEvent, CheckOptions, ImageToCheck, PresenceChecker, PresenceResult } from '../data/presence-check';
 import { PresenceCheckers } from '../data/presence-checkers';
 import { DependenciesSectionComponent } from './dependencies-section.component';
+import { RegistryCheckState } from '../../shared/session-state';
 
 const FILE = [
   'registry.k8s.io sig-storage/csi-attacher v3.2.1',

@@ -20,11 +20,9 @@ import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ClrAlertModule, ClrFormsModule, ClrProgressBarModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
 import { Observable, Subject, Subscription } from 'rxjs';
-import { RegistryCheckState } from '../../registry/data/registry-check.state';
-import { AccessPath } from '../../registry/domain/access-path';
-import { ParsedRegistryUrl, validateRegistryUrl } from '../../registry/domain';
-import { untilDestroyed } from '../../shared/rx/until-destroyed';
-import { StatusStorage } from '../../shared/status-store/data/registry-status.repository';
+import { AccessPath, ParsedRegistryUrl, validateRegistryUrl } from '../../registry/domain';
+import { untilDestroyed } from '../../shared/rx';
+import { StatusStorage } from '../../shared/status-store';
 import { DependencyCheckRunner, DependencyCheckUpdate } from '../data/dependency-check-runner';
 import { SystemCheckStore } from '../data/system-check-store';
 import {
@@ -50,6 +48,7 @@ import { CheckNoticeComponent } from './check-notice.component';
 import { DependencyFixesComponent } from './dependency-fixes.component';
 import { DependencyResultsComponent } from './dependency-results.component';
 import { ElapsedClock } from './elapsed-clock';
+import { RegistryCheckState } from '../../shared/session-state';
 
 interface LoadedFile {
   readonly name: string;

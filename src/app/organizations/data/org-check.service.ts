@@ -22,18 +22,20 @@ import {
   takeUntil,
   tap,
 } from 'rxjs';
-import { certificateSnapshot } from '../../certificates/domain/certificate-snapshot';
-import { DependencyCheckRunner, DependencyCheckUpdate } from '../../dependencies/data/dependency-check-runner';
-import { DEFAULT_CONCURRENCY } from '../../dependencies/data/presence-check';
+import { certificateSnapshot } from '../../certificates/domain';
+import { DependencyCheckRunner, DependencyCheckUpdate, DEFAULT_CONCURRENCY } from '../../dependencies';
 import { CseVersion, DependencyCheckRecord, buildCatalog, rowsForCatalog } from '../../dependencies/domain';
-import { RegistryCheckRunner } from '../../registry/data/registry-check-runner';
-import { ExternalEndpointService } from '../../registry/data/external-endpoint.service';
-import { AccessPath } from '../../registry/domain/access-path';
-import { externalEndpointPlan } from '../../registry/domain/endpoint-plan';
-import { RegistryCheckRecord, overallVerdict } from '../../registry/domain/registry-check';
-import { ParsedRegistryUrl, validateRegistryUrl } from '../../registry/domain/registry-url';
+import { RegistryCheckRunner, ExternalEndpointService } from '../../registry';
+import {
+  AccessPath,
+  externalEndpointPlan,
+  RegistryCheckRecord,
+  overallVerdict,
+  ParsedRegistryUrl,
+  validateRegistryUrl,
+} from '../../registry/domain';
 import { RegistrySettings } from '../../shared/cse-config';
-import { PublicEndpointFacts, RegistryStatus } from '../../shared/status-store/domain/registry-status';
+import { PublicEndpointFacts, RegistryStatus } from '../../shared/status-store/domain';
 import { OrgSummary } from '../domain/org-row';
 import { OrganizationsService } from './organizations.service';
 

@@ -6,8 +6,8 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, map, of, switchMap, throwError } from 'rxjs';
-import { RegistryStatusRepository } from '../../shared/status-store/data/registry-status.repository';
-import { RegistryStatus, orgStatusName } from '../../shared/status-store/domain/registry-status';
+import { RegistryStatusRepository } from '../../shared/status-store';
+import { RegistryStatus, orgStatusName } from '../../shared/status-store/domain';
 import { Page, VCD_SESSION, isVcdError, toVcdError } from '../../vcd';
 import { OrgRow, OrgSummary, orgListFilter, orgRow } from '../domain/org-row';
 

@@ -3,8 +3,8 @@
  * status entity the plug-in keeps for it (when there is one). Pure: no Angular, no HTTP.
  */
 import { GAP_STATUSES, readRecord } from '../../dependencies/domain';
-import { expiryOf } from '../../certificates/domain/expiry';
-import { RegistryStatus } from '../../shared/status-store/domain/registry-status';
+import { expiryOf } from '../../certificates/domain';
+import { RegistryStatus } from '../../shared/status-store/domain';
 
 export interface OrgSummary {
   readonly id: string;

@@ -9,26 +9,21 @@ import { ChangeDetectionStrategy, Component, DestroyRef, Input, OnInit, ViewChil
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ClarityModule, ClrDatagridPagination, ClrDatagridStateInterface } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
-import { LocalTimePipe } from '../../shared/ui/local-time.pipe';
+import { LocalTimePipe, VcdErrorAlertComponent } from '../../shared/ui';
 import { Subject, Subscription, debounceTime, distinctUntilChanged } from 'rxjs';
-import { readConfiguredVersions, preselectCseRelease } from '../../dependencies/domain/version-preselection';
-import { supportedTkrs } from '../../dependencies/domain/tkg-releases';
-import { RegistryUrlFeedbackComponent } from '../../registry/ui/registry-url-feedback.component';
-import { StorageSetupComponent } from '../../registry/ui/storage-setup.component';
-import { RegistryUrlValidation, validateRegistryUrl } from '../../registry/domain/registry-url';
-import { ExternalEndpointPlan, externalEndpointPlan } from '../../registry/domain/endpoint-plan';
-import { ExtApiAccessComponent } from '../../registry/ui/ext-api-access.component';
+import { readConfiguredVersions, preselectCseRelease, supportedTkrs } from '../../dependencies/domain';
+import { RegistryUrlFeedbackComponent, StorageSetupComponent, ExtApiAccessComponent } from '../../registry';
+import { RegistryUrlValidation, validateRegistryUrl, ExternalEndpointPlan, externalEndpointPlan } from '../../registry/domain';
 import { CseConfigDocument } from '../../shared/cse-config';
-import { untilDestroyed } from '../../shared/rx/until-destroyed';
-import { RegistryStatusRepository, StatusStorage } from '../../shared/status-store/data/registry-status.repository';
-import { VcdErrorAlertComponent } from '../../shared/ui/vcd-error-alert.component';
+import { untilDestroyed } from '../../shared/rx';
+import { RegistryStatusRepository, StatusStorage } from '../../shared/status-store';
 import { CloudApiClient, VcdError, isVcdError, toVcdError } from '../../vcd';
 import { OrgCheckPhase, OrgCheckProgress, OrgCheckService } from '../data/org-check.service';
 import { OrgPageQuery, OrgRowsPage, OrganizationsService, isOrgGone } from '../data/organizations.service';
 import { TenantAccessService, TenantAccessState, isTenantAccessReady } from '../data/tenant-access.service';
 import { OrgRow, OrgSummary } from '../domain/org-row';
-import { PublicEndpointService } from '../../readiness/data/public-endpoint.service';
-import { PublicEndpointFacts } from '../../shared/status-store/domain/registry-status';
+import { PublicEndpointService } from '../../readiness';
+import { PublicEndpointFacts } from '../../shared/status-store/domain';
 
 export const ORG_PAGE_SIZES = [25, 50, 100] as const;
 

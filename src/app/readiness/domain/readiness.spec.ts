@@ -1,5 +1,4 @@
-import { DependencyCheckRecord, ResultRow, RowStatus, toRecord } from '../../dependencies/domain';
-import { ComponentGroup } from '../../dependencies/domain';
+import { DependencyCheckRecord, ResultRow, RowStatus, toRecord, ComponentGroup } from '../../dependencies/domain';
 import { CheckStepId, CheckStepResult, RegistryCheckRecord } from '../../registry/domain/registry-check';
 import { StepVerdict } from '../../registry/domain/connection-verdict';
 import type { CertificateSnapshot } from '../../shared/status-store/domain/registry-status';

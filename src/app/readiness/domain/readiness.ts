@@ -4,11 +4,10 @@
  * VCD's public address. Pure: the provider's Airgap tab, the tenant status page and the
  * organizations grid all feed it what they read and show the same lines.
  */
-import { expiryOf } from '../../certificates/domain/expiry';
+import { expiryOf } from '../../certificates/domain';
 import { DependencyCheckRecord, GAP_STATUSES, ResultRow, rowsOf } from '../../dependencies/domain';
-import { CheckStepId, CheckStepResult, RegistryCheckRecord } from '../../registry/domain/registry-check';
-import { validateRegistryUrl } from '../../registry/domain/registry-url';
-import type { CertificateSnapshot, PublicEndpointFacts } from '../../shared/status-store/domain/registry-status';
+import { CheckStepId, CheckStepResult, RegistryCheckRecord, validateRegistryUrl } from '../../registry/domain';
+import type { CertificateSnapshot, PublicEndpointFacts } from '../../shared/status-store/domain';
 
 /** green, amber, red, grey (never checked), and a check only a person can make. */
 export type ReadinessLevel = 'ready' | 'attention' | 'blocked' | 'unknown' | 'manual';

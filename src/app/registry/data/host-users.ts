@@ -7,7 +7,7 @@
 import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, defer, firstValueFrom, of } from 'rxjs';
 import { CloudApiClient, MAX_PAGE_SIZE } from '../../vcd';
-import { RegistryStatus, STATUS_TYPE_REF } from '../../shared/status-store/domain/registry-status';
+import { RegistryStatus, STATUS_TYPE_REF } from '../../shared/status-store/domain';
 import { canonicalOrigin } from '../domain/endpoint-naming';
 import { ExternalEndpointPlan } from '../domain/endpoint-plan';
 import { validateRegistryUrl } from '../domain/registry-url';

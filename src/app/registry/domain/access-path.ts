@@ -1,9 +1,6 @@
-/*
- * How the browser reaches the registry's HTTP API. Harbor sends no CORS headers, so a plug-in
- * goes through VCD's API-extension proxy (/ext-api/<prefix>/… → the external endpoint's rootUrl)
- * or through a CORS-answering proxy the provider runs ("direct").
- */
-export type AccessPath = { readonly kind: 'extApi'; readonly prefix: string } | { readonly kind: 'direct'; readonly url: string };
+/* How the browser reaches the registry's HTTP API: the shape lives with the status store, which keeps it. */
+export type { AccessPath } from '../../shared/status-store/domain';
+import type { AccessPath } from '../../shared/status-store/domain';
 
 export const EXTERNAL_ENDPOINT_VENDOR = 'cseairgap';
 export const EXTERNAL_ENDPOINT_VERSION = '1.0.0';

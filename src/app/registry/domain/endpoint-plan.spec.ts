@@ -45,6 +45,7 @@ describe('externalEndpointPlan', () => {
       'harborProject',
       'harborRepositories',
       'harborArtifacts',
+      'harborArtifact',
     ]);
     for (const filter of PLAN.filters) {
       expect(filter.urlPattern.startsWith(`${P}/(?=`))
@@ -89,6 +90,8 @@ describe('externalEndpointPlan', () => {
       '/v2/cse/tkg/kube-proxy/tags/list?n=100&last=v1.27.5',
       '/api/v2.0/projects/cse/repositories?page=2&page_size=100',
       '/api/v2.0/projects/cse/repositories/tkg%252Fkube-proxy/artifacts?with_tag=true&page=1&page_size=100',
+      '/api/v2.0/projects/cse/repositories/tkg%252Fkube-proxy/artifacts/v1.28.4_vmware.1?with_tag=true',
+      `/api/v2.0/projects/cse/repositories/tkg%252Fkube-proxy/artifacts/${encodeURIComponent(DIGEST)}?with_tag=true`,
     ];
     for (const path of withQuery) {
       it(`lets ${path} through with its query`, () => expect(forwardedPath(PLAN, `${P}${path}`)).toBe(path));
@@ -118,7 +121,11 @@ describe('externalEndpointPlan', () => {
       '/api/v2.0/systeminfo/volumes',
       '/api/v2.0/projects/cse/repositories/%2e%2e%252F%2e%2e/artifacts',
       '/api/v2.0/projects/cse/repositories/tkg%2Fkube-proxy/artifacts',
-      '/api/v2.0/projects/cse/repositories/tkg%252Fkube-proxy/artifacts/latest',
+      '/api/v2.0/projects/cse/repositories/tkg%252Fkube-proxy/artifacts/..%2F..%2Fusers',
+      '/api/v2.0/projects/cse/repositories/tkg%252Fkube-proxy/artifacts/%2e%2e',
+      '/api/v2.0/projects/cse/repositories/tkg%252Fkube-proxy/artifacts/v1/tags',
+      '/api/v2.0/projects/cse/repositories/tkg%252Fkube-proxy/artifacts/v1/scan',
+      '/api/v2.0/projects/cse/repositories/tkg%252Fkube-proxy/artifacts/sha256%3Aab/additions/vulnerabilities',
       '/c/login',
       '/service/token?scope=repository:cse/tkg/kube-proxy:pull',
     ];

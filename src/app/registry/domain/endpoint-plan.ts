@@ -29,7 +29,8 @@ export type FilterPurpose =
   | 'harborCaCertificate'
   | 'harborProject'
   | 'harborRepositories'
-  | 'harborArtifacts';
+  | 'harborArtifacts'
+  | 'harborArtifact';
 
 export interface PlannedFilter {
   readonly purpose: FilterPurpose;
@@ -66,6 +67,8 @@ const REFERENCE = '[A-Za-z0-9_][A-Za-z0-9_.:+=-]*';
 const PROJECT = '[a-z0-9]+(?:[._-][a-z0-9]+)*';
 /** A repository name without its project, its `/` encoded twice (Harbor's nginx decodes once). */
 const HARBOR_REPOSITORY = `${COMPONENT}(?:%252F${COMPONENT})*`;
+/** A tag, or a digest with its `:` percent-encoded, as `encodeURIComponent` writes one into a Harbor path. */
+const ENCODED_REFERENCE = '(?:[A-Za-z0-9_][A-Za-z0-9_.-]*|[a-z0-9]+(?:[._+-][a-z0-9]+)*%3A[A-Za-z0-9_-]+)';
 const QUERY = '(?:\\?.*)?';
 const HARBOR_API = 'api/v2\\.0';
 
@@ -86,6 +89,12 @@ const FILTERS: readonly { readonly purpose: FilterPurpose; readonly request: str
     purpose: 'harborArtifacts',
     request: 'GET /api/v2.0/projects/<project>/repositories/<repository>/artifacts',
     path: `${HARBOR_API}/projects/${PROJECT}/repositories/${HARBOR_REPOSITORY}/artifacts${QUERY}`,
+  },
+  {
+    // The per-image question the Harbor checker asks when a listing is longer than it reads.
+    purpose: 'harborArtifact',
+    request: 'GET /api/v2.0/projects/<project>/repositories/<repository>/artifacts/<tag or digest>',
+    path: `${HARBOR_API}/projects/${PROJECT}/repositories/${HARBOR_REPOSITORY}/artifacts/${ENCODED_REFERENCE}${QUERY}`,
   },
 ];
 

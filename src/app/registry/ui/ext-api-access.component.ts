@@ -10,7 +10,7 @@ import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, EventEmitter, Input, OnChanges, Output, inject, signal } from '@angular/core';
 import { I18nModule } from '@vcd/i18n';
 import { Observable } from 'rxjs';
-import { untilDestroyed } from '../../shared/rx/until-destroyed';
+import { untilDestroyed } from '../../shared/rx';
 import { VcdError, toVcdError } from '../../vcd';
 import { AccessChangeError, ExternalEndpointService, isAccessChangeError } from '../data/external-endpoint.service';
 import { HostUsage, HostUsers } from '../data/host-users';

@@ -7,10 +7,10 @@ import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ClrAlertModule, ClrFormsModule, ClrTimelineLayout, ClrTimelineModule, ClrTimelineStepState } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
 import { Subscription } from 'rxjs';
-import { RegistryStatus, SYSTEM_STATUS_NAME } from '../../shared/status-store/domain/registry-status';
-import { RegistryStatusRepository, StatusStorage } from '../../shared/status-store/data/registry-status.repository';
-import { untilDestroyed } from '../../shared/rx/until-destroyed';
-import { VcdErrorAlertComponent } from '../../shared/ui/vcd-error-alert.component';
+import { RegistryStatus, SYSTEM_STATUS_NAME } from '../../shared/status-store/domain';
+import { RegistryStatusRepository, StatusStorage } from '../../shared/status-store';
+import { untilDestroyed } from '../../shared/rx';
+import { VcdErrorAlertComponent } from '../../shared/ui';
 import { VcdError, toVcdError } from '../../vcd';
 import { AccessPath, isValidDirectUrl } from '../domain/access-path';
 import { externalEndpointPlan } from '../domain/endpoint-plan';
@@ -18,19 +18,12 @@ import { CheckStepResult, RegistryCheckRecord, overallVerdict } from '../domain/
 import { ParsedRegistryUrl, validateRegistryUrl } from '../domain/registry-url';
 import { DEFAULT_TIMEOUT_SECONDS } from '../data/registry-http';
 import { RegistryCheckProgress, RegistryCheckRunner } from '../data/registry-check-runner';
-import { RegistryCheckState } from '../data/registry-check.state';
+
 import { ServedChainComponent } from './served-chain.component';
 import { StorageSetupComponent } from './storage-setup.component';
 import { ExtApiAccessComponent } from './ext-api-access.component';
-
-export const TIMELINE_STATE: Record<CheckStepResult['verdict'], ClrTimelineStepState> = {
-  pending: ClrTimelineStepState.NOT_STARTED,
-  running: ClrTimelineStepState.PROCESSING,
-  passed: ClrTimelineStepState.SUCCESS,
-  warning: ClrTimelineStepState.CURRENT,
-  failed: ClrTimelineStepState.ERROR,
-  skipped: ClrTimelineStepState.NOT_STARTED,
-};
+import { TIMELINE_STATE } from './step-timeline';
+import { RegistryCheckState } from '../../shared/session-state';
 
 @Component({
   selector: 'cse-registry-check',

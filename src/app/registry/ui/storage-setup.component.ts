@@ -1,10 +1,10 @@
 /* One-time setup of the plug-in's storage in VCD, showing exactly what it creates before it does. */
 import { ChangeDetectionStrategy, Component, DestroyRef, EventEmitter, Output, inject, signal } from '@angular/core';
 import { I18nModule } from '@vcd/i18n';
-import { RegistryStatusRepository } from '../../shared/status-store/data/registry-status.repository';
-import { STATUS_INTERFACE_ID, STATUS_SETUP_PLAN, STATUS_TYPE_ID } from '../../shared/status-store/domain/registry-status';
-import { untilDestroyed } from '../../shared/rx/until-destroyed';
-import { VcdErrorAlertComponent } from '../../shared/ui/vcd-error-alert.component';
+import { RegistryStatusRepository } from '../../shared/status-store';
+import { STATUS_INTERFACE_ID, STATUS_SETUP_PLAN, STATUS_TYPE_ID } from '../../shared/status-store/domain';
+import { untilDestroyed } from '../../shared/rx';
+import { VcdErrorAlertComponent } from '../../shared/ui';
 import { VCD_TIMEOUT_SECONDS, VcdError, toVcdError } from '../../vcd';
 
 @Component({

@@ -6,7 +6,7 @@
  * tells a tenant how the provider's network is laid out: the provider sees it live, during his
  * check, and it is never kept.
  */
-import { CheckStepResult, RegistryCheckRecord } from '../../../registry/domain/registry-check';
+import { CheckStepResult, RegistryCheckRecord } from './stored-records';
 import { RegistryStatus } from './registry-status';
 
 function storableStep(step: CheckStepResult): CheckStepResult {

@@ -3,8 +3,7 @@
  * certificates prove CAs against it) and how the registry is reached (the dependencies check).
  */
 import { Injectable, signal } from '@angular/core';
-import { AccessPath } from '../domain/access-path';
-import { RegistryCheckRecord } from '../domain/registry-check';
+import { AccessPath, RegistryCheckRecord } from '../status-store/domain';
 
 export interface ServedChain {
   readonly host: string;
