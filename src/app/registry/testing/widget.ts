@@ -17,6 +17,11 @@ export class Widget {
     this.fixture.detectChanges();
   }
 
+  /** Shows what changed while time passed (an answer arrived), as the browser would. */
+  settle(): void {
+    this.render();
+  }
+
   byTestId(test: string): HTMLElement | null {
     return this.root.querySelector<HTMLElement>(`[data-test="${test}"]`);
   }
