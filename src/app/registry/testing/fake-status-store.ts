@@ -13,6 +13,8 @@ export class FakeStatusStore {
   status?: RegistryStatus;
   /** The next write fails with this error. */
   failNextWrite?: VcdError;
+  /** The next read fails with this error. */
+  failNextRead?: VcdError;
   readonly written: RegistryStatus[] = [];
 
   storage(): Observable<StatusStorage> {
@@ -27,6 +29,11 @@ export class FakeStatusStore {
   find(
     name: string,
   ): Observable<{ entity: { id: string; name: string; entityType: string; entity: RegistryStatus }; etag: string } | undefined> {
+    const failure = this.failNextRead;
+    if (failure) {
+      this.failNextRead = undefined;
+      return throwError(() => failure);
+    }
     const status = this.status;
     return of(
       status

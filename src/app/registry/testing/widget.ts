@@ -71,11 +71,6 @@ export class Widget {
     return element ? visibleText(element) : '';
   }
 
-  /** Every alert (role="alert" or a Clarity alert) as text. */
-  alerts(): string[] {
-    return Array.from(this.root.querySelectorAll<HTMLElement>('[role="alert"], .alert'), visibleText);
-  }
-
   pageText(): string {
     return visibleText(this.root);
   }

@@ -1,6 +1,6 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { of } from 'rxjs';
+import { Observable, of, throwError } from 'rxjs';
 import { RegistryStatus } from '../../shared/status-store/domain/registry-status';
 import { RegistryStatusRepository } from '../../shared/status-store/data/registry-status.repository';
 import { ExternalEndpointService } from '../data/external-endpoint.service';
@@ -59,6 +59,7 @@ const RECORD: RegistryCheckRecord = {
 const DIRECT_LABEL = 'Directly (a proxy that answers CORS)';
 
 describe('RegistryCheckComponent', () => {
+  let endpointState: () => Observable<AccessState>;
   let runner: FakeRegistryCheckRunner;
   let store: FakeStatusStore;
   let fixture: ComponentFixture<RegistryCheckComponent>;
@@ -73,7 +74,7 @@ describe('RegistryCheckComponent', () => {
         RegistryCheckState,
         { provide: RegistryCheckRunner, useValue: runner },
         { provide: RegistryStatusRepository, useValue: store },
-        { provide: ExternalEndpointService, useValue: { state: () => of(READY) } },
+        { provide: ExternalEndpointService, useValue: { state: () => endpointState() } },
         { provide: HostUsers, useValue: { organizationsUsing: () => of({ orgNames: [], isTruncated: false }) } },
       ],
     });
@@ -98,6 +99,7 @@ describe('RegistryCheckComponent', () => {
   beforeEach(() => {
     runner = new FakeRegistryCheckRunner();
     store = new FakeStatusStore();
+    endpointState = () => of(READY);
   });
 
   it('asks for a valid URL first, and offers no check of an invalid one', () => {
@@ -248,6 +250,28 @@ describe('RegistryCheckComponent', () => {
       open(URL, false);
       expect(check.steps().length).toBe(2);
       expect(check.hasButton('Run registry check')).toBeFalse();
+    });
+  });
+
+  describe('when a read of VCD fails', () => {
+    it('says so, and Retry reads the last check again', () => {
+      store.status = { scope: 'system', lastRegistryCheck: RECORD };
+      store.failNextRead = { kind: 'server', status: 500 };
+      open();
+      expect(check.text('vcd-error')).toContain('VCD answered with an error (HTTP 500).');
+      check.click('Retry');
+      expect(check.text('vcd-error')).toBe('');
+      expect(check.text('last-check')).toBe('Last check: 2026-01-01 10:20:30 (UTC)');
+    });
+
+    it('says so when the VCD access cannot be read, and Retry reads it again', () => {
+      let reads = 0;
+      endpointState = () => (++reads === 1 ? throwError(() => ({ kind: 'timeout', status: 0, seconds: 30 })) : of(READY));
+      open();
+      expect(check.text('vcd-error')).toContain('VCD did not answer within 30 s.');
+      check.click('Retry');
+      expect(reads).toBe(2);
+      expect(check.text('vcd-error')).toBe('');
     });
   });
 });

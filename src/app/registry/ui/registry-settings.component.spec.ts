@@ -22,7 +22,7 @@ import { RegistrySettingsComponent } from './registry-settings.component';
     }
   `,
 })
-class PageHost {
+class PageHostComponent {
   readonly document = signal<CseConfigDocument | undefined>(undefined);
   readonly access = signal<WriteAccess>({ canWrite: true });
 }
@@ -37,7 +37,7 @@ describe('RegistrySettingsComponent', () => {
 
   function open(access: WriteAccess = { canWrite: true }): void {
     TestBed.configureTestingModule({
-      imports: [PageHost],
+      imports: [PageHostComponent],
       providers: [
         { provide: VCD_SESSION, useValue: PROVIDER_SESSION },
         { provide: AUTH_TOKEN_HOLDER, useValue: { jwt: 'test-jwt' } },
@@ -49,7 +49,7 @@ describe('RegistrySettingsComponent', () => {
         provideEnglish(),
       ],
     });
-    const fixture = TestBed.createComponent(PageHost);
+    const fixture = TestBed.createComponent(PageHostComponent);
     // The page's state, not the component's: the document it read and the user's rights.
     fixture.componentInstance.document.set(vcd.document());
     fixture.componentInstance.access.set(access);

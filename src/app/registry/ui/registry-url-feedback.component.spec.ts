@@ -12,18 +12,18 @@ import { RegistryUrlFeedbackComponent } from './registry-url-feedback.component'
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `<cse-registry-url-feedback [validation]="validation()" (applyFix)="typed.set($event)" />`,
 })
-class FieldHost {
+class FieldHostComponent {
   readonly typed = signal('');
   readonly validation = computed(() => validateRegistryUrl(this.typed()));
 }
 
 describe('RegistryUrlFeedbackComponent', () => {
-  let fixture: ComponentFixture<FieldHost>;
+  let fixture: ComponentFixture<FieldHostComponent>;
   let feedback: UrlFeedbackWidget;
 
   function typed(value: string): void {
-    TestBed.configureTestingModule({ imports: [FieldHost], providers: [provideEnglish()] });
-    fixture = TestBed.createComponent(FieldHost);
+    TestBed.configureTestingModule({ imports: [FieldHostComponent], providers: [provideEnglish()] });
+    fixture = TestBed.createComponent(FieldHostComponent);
     // The host's own state, not the component's: what the user typed into the field above.
     fixture.componentInstance.typed.set(value);
     fixture.detectChanges();
