@@ -1,13 +1,14 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { MockTranslationService, TranslationService } from '@vcd/i18n';
-import { Observable, Subject, of, throwError } from 'rxjs';
+import { of, throwError } from 'rxjs';
 import { RegistryStatus } from '../../shared/status-store/domain/registry-status';
 import { RegistryStatusRepository } from '../../shared/status-store/data/registry-status.repository';
 import { VCD_SESSION } from '../../vcd';
 import { PROVIDER_SESSION } from '../../vcd/testing/vcd-testing';
-import { CheckEvent, CheckOptions, ImageToCheck, PresenceChecker, PresenceResult } from '../data/presence-check';
 import { PresenceCheckers } from '../data/presence-checkers';
+import { FakeChecker } from '../testing/fake-presence-checker';
+import { SectionPage } from '../testing/section.widget';
 import { DependenciesSectionComponent } from './dependencies-section.component';
 import { RegistryCheckState } from '../../shared/session-state';
 
@@ -18,98 +19,6 @@ const FILE = [
   'projects.registry.vmware.com tkg/pause 3.9',
   'bad line with $(rm -rf)',
 ].join('\n');
-
-/** A checker the spec drives: it answers when told to, and honours cancellation as the real ones do. */
-class FakeChecker implements PresenceChecker {
-  images: readonly ImageToCheck[] = [];
-  private events?: Subject<CheckEvent>;
-  private done = 0;
-
-  check(images: readonly ImageToCheck[], options: CheckOptions): Observable<CheckEvent> {
-    this.images = images;
-    this.done = 0;
-    const events = new Subject<CheckEvent>();
-    this.events = events;
-    options.cancel?.subscribe(() => {
-      events.next({ type: 'done', cancelled: true, partial: true, requests: this.done });
-      events.complete();
-    });
-    return events;
-  }
-
-  answer(repositoryEnd: string, result: (image: ImageToCheck) => PresenceResult): void {
-    const image = this.images.find((candidate) => candidate.repository.endsWith(repositoryEnd));
-    if (!image || !this.events) throw new Error(`not asked for ${repositoryEnd}`);
-    this.done++;
-    this.events.next({ type: 'result', result: result(image) });
-    this.events.next({ type: 'progress', done: this.done, total: this.images.length, requests: this.done });
-  }
-
-  finish(): void {
-    this.events?.next({ type: 'done', cancelled: false, partial: false, requests: this.done });
-    this.events?.complete();
-  }
-}
-
-/** Finds and acts on the section as a user would; the spec asserts. */
-class SectionPage {
-  constructor(private readonly fixture: ComponentFixture<DependenciesSectionComponent>) {}
-
-  private find(test: string): HTMLElement | null {
-    return (this.fixture.nativeElement as HTMLElement).querySelector(`[data-test="${test}"]`);
-  }
-
-  async settle(): Promise<void> {
-    this.fixture.detectChanges();
-    await this.fixture.whenStable();
-    this.fixture.detectChanges();
-  }
-
-  async useFile(text: string): Promise<void> {
-    const section = this.fixture.componentInstance;
-    section.mergeMode.setValue('replace');
-    section.pasted.setValue(text);
-    this.click('dependencies-use-paste');
-    await this.settle();
-  }
-
-  click(test: string): void {
-    const element = this.find(test);
-    if (!(element instanceof HTMLButtonElement)) throw new Error(`no button ${test}`);
-    element.click();
-    this.fixture.detectChanges();
-  }
-
-  isDisabled(test: string): boolean {
-    return (this.find(test) as HTMLButtonElement | null)?.disabled ?? true;
-  }
-
-  count(status: string): string {
-    return this.find(`dependencies-summary-${status}`)?.textContent?.trim() ?? '';
-  }
-
-  rowStatuses(): string[] {
-    const rows = (this.fixture.nativeElement as HTMLElement).querySelectorAll('[data-test="dependencies-row"]');
-    return Array.from(rows, (row) => row.getAttribute('data-status') ?? '');
-  }
-
-  progressState(): string | null {
-    return this.find('dependencies-progress')?.getAttribute('data-state') ?? null;
-  }
-
-  notice(test: string): string {
-    return this.find(test)?.textContent ?? '';
-  }
-
-  has(test: string): boolean {
-    return this.find(test) !== null;
-  }
-
-  problemLines(): string[] {
-    const items = (this.fixture.nativeElement as HTMLElement).querySelectorAll('[data-test="dependencies-parse-problem"] strong');
-    return Array.from(items, (item) => item.textContent ?? '');
-  }
-}
 
 const STATUS: RegistryStatus = {
   scope: 'system',

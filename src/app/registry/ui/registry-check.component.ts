@@ -101,6 +101,14 @@ export class RegistryCheckComponent implements OnInit, OnChanges {
     this.parsed.set(validation.valid ? validation.parsed : undefined);
   }
 
+  /** After a failed read of VCD: clear the error and read again (the access state, the last result). */
+  retry(): void {
+    this.error.set(undefined);
+    // A new plan makes the access component read VCD's state again.
+    this.ngOnChanges();
+    if (this.storage() === 'ready' && !this.lastRecord()) this.loadLast();
+  }
+
   private loadLast(): void {
     this.statusStore
       .find(SYSTEM_STATUS_NAME)
