@@ -13,7 +13,8 @@ import { RegistryStatus } from '../../shared/status-store/domain/registry-status
 import { PROVIDER_SESSION } from '../../vcd/testing/vcd-testing';
 import { VCD_SESSION } from '../../vcd';
 import { OrgSummary } from '../domain/org-row';
-import { ORG_CHECK_CONCURRENCY, OrgCheckContext, OrgCheckProgress, OrgCheckService } from './org-check.service';
+import { OrgCheckProgress } from '../domain/org-check-progress';
+import { ORG_CHECK_CONCURRENCY, OrgCheckContext, OrgCheckService } from './org-check.service';
 import { OrganizationsService } from './organizations.service';
 
 const orgs = (count: number): OrgSummary[] =>

@@ -36,6 +36,7 @@ import {
 } from '../../registry/domain';
 import { RegistrySettings } from '../../shared/cse-config';
 import { PublicEndpointFacts, RegistryStatus } from '../../shared/status-store/domain';
+import { OrgCheckProgress } from '../domain/org-check-progress';
 import { OrgSummary } from '../domain/org-row';
 import { OrganizationsService } from './organizations.service';
 
@@ -50,18 +51,6 @@ export interface OrgCheckContext {
   readonly tkrs: readonly string[];
   readonly publicEndpoint?: PublicEndpointFacts;
   readonly checkedBy?: string;
-}
-
-export type OrgCheckPhase = 'queued' | 'registry' | 'dependencies' | 'saving' | 'done' | 'failed' | 'cancelled';
-
-export interface OrgCheckProgress {
-  readonly org: OrgSummary;
-  readonly phase: OrgCheckPhase;
-  readonly images?: { readonly done: number; readonly total: number };
-  /** 'done': the image check was not whole (cancelled, unanswered images): the last complete one stays stored. */
-  readonly imagesNotKept?: boolean;
-  readonly status?: RegistryStatus;
-  readonly error?: unknown;
 }
 
 @Injectable()

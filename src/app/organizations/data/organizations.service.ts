@@ -9,14 +9,8 @@ import { Observable, catchError, map, of, switchMap, throwError } from 'rxjs';
 import { RegistryStatusRepository } from '../../shared/status-store';
 import { RegistryStatus, orgStatusName } from '../../shared/status-store/domain';
 import { Page, VCD_SESSION, isVcdError, toVcdError } from '../../vcd';
+import { OrgPageQuery } from '../domain/org-grid-query';
 import { OrgRow, OrgSummary, orgListFilter, orgRow } from '../domain/org-row';
-
-export interface OrgPageQuery {
-  readonly page: number;
-  readonly pageSize: number;
-  readonly search: string;
-  readonly sort?: { readonly by: 'name' | 'displayName'; readonly reverse: boolean };
-}
 
 export interface OrgRowsPage {
   readonly total: number;
