@@ -8,7 +8,8 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { CheckFailed, CheckRun, RegistryAnswer, failureResult, streamCheck } from './check-run';
+import { CheckFailed, CheckRun, RegistryAnswer } from './check-run';
+import { failureResult, streamCheck } from './check-stream';
 import {
   HarborArtifact,
   artifactUrl,

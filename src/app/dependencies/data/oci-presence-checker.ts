@@ -7,7 +7,8 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { AnonymousTokens, IssuedToken, parseBearerChallenge, readIssuedToken } from './bearer-tokens';
-import { CheckFailed, CheckRun, RegistryAnswer, RegistryRequest, failureResult, streamCheck } from './check-run';
+import { CheckFailed, CheckRun, RegistryAnswer, RegistryRequest } from './check-run';
+import { failureResult, streamCheck } from './check-stream';
 import { boundedHeader, nextLinkTarget } from './header-syntax';
 import {
   CheckEvent,
