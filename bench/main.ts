@@ -2,13 +2,15 @@
 // root on Debian, else says what to install), creates the sandbox PKI in a temporary directory
 // so that NODE_EXTRA_CA_CERTS can name its CA before Node starts, then runs bench/run.ts in a
 // child Node, bounded in time; then the Organizations grid with 5,000 organizations in Chromium
-// (bench/org-grid.ts). Not part of `npm test`.
+// (bench/org-grid.ts) and the Clusters tab with 1,000 clusters (bench/cluster-grid.ts). Not part
+// of `npm test`.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureSystemPackages } from '../sandbox/lib/system-packages.js';
 import { ensurePki } from '../sandbox/registry/pki.js';
+import { benchClustersGrid } from './cluster-grid.js';
 import { benchOrganizationsGrid } from './org-grid.js';
 
 const LIMIT_MS = 175_000;
@@ -34,6 +36,7 @@ async function main(): Promise<number> {
     clearTimeout(timer);
     if (code !== 0) return code;
     await benchOrganizationsGrid();
+    await benchClustersGrid();
     return 0;
   } finally {
     await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });

@@ -2,8 +2,8 @@
  * `npm start`: builds the plug-in, then runs a local VCD 10.6 + Harbor stand-in on 127.0.0.1 that
  * loads dist/plugin.zip exactly as VCD would. Ctrl-C stops everything it started.
  *
- *   npm start [-- --reset] [-- --no-build] [-- --state-dir DIR] [-- --orgs N] [-- --seed proxy]
- *             [-- --registry-address IP]     PORT=8080 by default
+ *   npm start [-- --reset] [-- --no-build] [-- --state-dir DIR] [-- --orgs N] [-- --clusters N]
+ *             [-- --seed proxy] [-- --registry-address IP]     PORT=8080 by default
  */
 import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
@@ -37,6 +37,8 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: 'default' },
       // What testConnection reports as the registry's address, e.g. 172.18.0.5 (bridge-network warning).
       'registry-address': { type: 'string' },
+      // Filler clusters (vmware:capvcdCluster) across the filler organizations, one in four failed: 0 by default.
+      clusters: { type: 'string' },
     },
   });
   if (values.seed !== 'default' && values.seed !== 'proxy') throw new Error(`--seed must be "default" or "proxy", got "${values.seed}"`);
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
     ...(values.orgs === undefined ? {} : { fillerOrgs: Number(values.orgs) }),
     seed: values.seed,
     ...(registryAddress === undefined ? {} : { registryAddress }),
+    ...(values.clusters === undefined ? {} : { fillerClusters: Number(values.clusters) }),
   });
   // The portal shows only what was uploaded through cloudapi/extensions/ui: deploy dist/plugin.zip
   // with the very code of `npm run deploy`, published to every tenant.

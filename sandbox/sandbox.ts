@@ -27,6 +27,8 @@ export interface SandboxOptions {
   readonly seed?: 'default' | 'proxy';
   /** The address testConnection reports for the registry's alias (lib/hosts.ts), e.g. 172.18.0.5. */
   readonly registryAddress?: string;
+  /** Filler clusters besides the seeded ones in acme and globex (default 0); only a new or reset state is seeded. */
+  readonly fillerClusters?: number;
 }
 
 export interface SandboxSummary {
@@ -98,6 +100,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         caPem: registry.caPem,
         fillerOrgs: options.fillerOrgs,
         ...(isProxySeed ? { proxy: PROXY_SEED } : {}),
+        clusters: { filler: options.fillerClusters ?? 0 },
       });
     let state = await StateStore.open<VcdState>(stateFile, seed, { reset: options.reset });
     let resetState = options.reset;

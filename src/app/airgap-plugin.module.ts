@@ -7,20 +7,16 @@ import 'reflect-metadata';
 import { NgModule, inject } from '@angular/core';
 import { RouterModule } from '@angular/router';
 import { I18nModule, TranslationService } from '@vcd/i18n';
-import { providePresenceCheckers } from './dependencies/data/presence-checkers';
-import { ExternalEndpointService } from './registry/data/external-endpoint.service';
-import { RegistryCheckRunner } from './registry/data/registry-check-runner';
-import { RegistryHttp } from './registry/data/registry-http';
-import { RegistryCheckState } from './registry/data/registry-check.state';
+import { provideDependencyChecks } from './dependencies';
+import { ExternalEndpointService, HostUsers, RegistryCheckRunner, RegistryHttp } from './registry';
 import { CseConfigRepository } from './shared/cse-config';
-import { RegistryStatusRepository } from './shared/status-store/data/registry-status.repository';
-import { PluginSettingsService } from './shared/status-store/data/plugin-settings.service';
-import { providePluginLocale } from './shared/i18n/plugin-locale';
+import { PluginSettingsService, RegistryStatusRepository } from './shared/status-store';
+import { providePluginLocale } from './shared/i18n';
 import { containerHooks, provideVcdHost } from './vcd';
 import { PluginHomeComponent } from './plugin-home.component';
-import { OrganizationsService } from './organizations/data/organizations.service';
-import { OrgCheckService } from './organizations/data/org-check.service';
-import { TenantAccessService } from './organizations/data/tenant-access.service';
+import { OrganizationsService, OrgCheckService, TenantAccessService } from './organizations';
+import { provideClusters } from './clusters';
+import { RegistryCheckState } from './shared/session-state';
 
 @NgModule({
   imports: [
@@ -30,6 +26,7 @@ import { TenantAccessService } from './organizations/data/tenant-access.service'
       { path: '', component: PluginHomeComponent },
       // Bookmarkable: the provider's Organizations tab. A tenant who opens it is told it is not his.
       { path: 'organizations', component: PluginHomeComponent, data: { tab: 'organizations' } },
+      { path: 'clusters', component: PluginHomeComponent, data: { tab: 'clusters' } },
     ]),
   ],
   providers: [
@@ -39,13 +36,15 @@ import { TenantAccessService } from './organizations/data/tenant-access.service'
     RegistryHttp,
     RegistryCheckRunner,
     ExternalEndpointService,
+    HostUsers,
     RegistryStatusRepository,
     PluginSettingsService,
     RegistryCheckState,
-    providePresenceCheckers(),
+    provideDependencyChecks(),
     OrganizationsService,
     OrgCheckService,
     TenantAccessService,
+    provideClusters(),
   ],
 })
 export class AirgapPluginModule {

@@ -28,6 +28,8 @@ export type InputRejectionCode =
 export interface InputRejection {
   readonly code: InputRejectionCode;
   readonly params?: Readonly<Record<string, string | number>>;
+  /** How many times the same rejection came, when more than once (1 MiB of BEGIN lines is one line, not 37,000). */
+  readonly count?: number;
 }
 
 export interface ReadCertificate {
@@ -57,10 +59,20 @@ const SEQUENCE_TAG = 0x30;
 class Reading {
   readonly certificates: ReadCertificate[] = [];
   readonly rejections: InputRejection[] = [];
+  /** Where each distinct rejection (code and params) sits in `rejections`, so a repeat only counts. */
+  private readonly positions = new Map<string, number>();
   containedPrivateKey = false;
 
   reject(code: InputRejectionCode, params?: Record<string, string | number>): void {
-    this.rejections.push(params ? { code, params } : { code });
+    const key = params ? `${code} ${JSON.stringify(params)}` : code;
+    const position = this.positions.get(key);
+    if (position === undefined) {
+      this.positions.set(key, this.rejections.length);
+      this.rejections.push(params ? { code, params } : { code });
+      return;
+    }
+    const repeated = this.rejections[position] as InputRejection;
+    this.rejections[position] = { ...repeated, count: (repeated.count ?? 1) + 1 };
   }
 
   refuseKey(label: string): void {

@@ -7,11 +7,15 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { AnonymousTokens, IssuedToken, parseBearerChallenge, readIssuedToken } from './bearer-tokens';
-import { CheckFailed, CheckRun, RegistryAnswer, RegistryRequest, failureResult, streamCheck } from './check-run';
+import { CheckFailed, CheckRun, RegistryAnswer, RegistryRequest } from './check-run';
+import { failureResult, streamCheck } from './check-stream';
+import { boundedHeader, nextLinkTarget } from './header-syntax';
 import {
   CheckEvent,
   CheckOptions,
+  CheckFailure,
   ImageToCheck,
+  MAX_LISTING_PAGES,
   NotPullableReason,
   PresenceChecker,
   PresenceResult,
@@ -27,9 +31,6 @@ export const MANIFEST_ACCEPT = [
   'application/vnd.docker.distribution.manifest.v2+json',
 ].join(', ');
 
-/** Registries list every tag when no `n` is given; a `Link` to a next page is followed this far. */
-const MAX_TAG_PAGES = 20;
-
 /**
  * From this many images in one repository, its tag list is read first: a tag that is not listed
  * is missing without a HEAD, and only listed tags are HEADed for their digest. One tag list
@@ -40,8 +41,15 @@ export const TAGS_FIRST_MIN_IMAGES = 3;
 type Authorized = { readonly answer: RegistryAnswer } | { readonly denied: NotPullableReason };
 
 type TagListing =
-  | { readonly kind: 'tags'; readonly tags: readonly string[] }
+  /**
+   * Registries list every tag when no `n` is given; a `Link` to a next page is followed up to
+   * MAX_LISTING_PAGES. Past that the list is not whole (`isComplete` false): its tags still name
+   * near misses, but a tag absent from it may exist, and only a HEAD can tell.
+   */
+  | { readonly kind: 'tags'; readonly tags: readonly string[]; readonly isComplete: boolean }
   | { readonly kind: 'noRepository' }
+  /** The registry's answer could not be read safely (a header too large): the images of the repository say so. */
+  | { readonly kind: 'refused'; readonly failure: CheckFailure }
   | { readonly kind: 'unknown' };
 
 /** The token service refused an anonymous token (401/403 from the realm). */
@@ -112,7 +120,9 @@ class OciCheck {
     if (listed && !isDigest(image.reference)) {
       const listing = await listed.catch((): TagListing => ({ kind: 'unknown' }));
       if (listing.kind === 'noRepository') return { status: 'repositoryMissing', image };
-      if (listing.kind === 'tags' && !listing.tags.includes(image.reference)) return missingResult(image, listing.tags);
+      if (listing.kind === 'refused') return { status: 'error', image, failure: listing.failure };
+      if (listing.kind === 'tags' && listing.isComplete && !listing.tags.includes(image.reference))
+        return missingResult(image, listing.tags);
     }
     const head = await this.authorizedSend(image.repository, {
       method: 'HEAD',
@@ -125,6 +135,7 @@ class OciCheck {
     if (status !== 404) return { status: 'error', image, failure: { kind: 'http', status } };
     const listing = await this.tagsOf(image.repository);
     if (listing.kind === 'noRepository') return { status: 'repositoryMissing', image };
+    if (listing.kind === 'refused') return { status: 'error', image, failure: listing.failure };
     return missingResult(image, listing.kind === 'tags' ? listing.tags : undefined);
   }
 
@@ -139,31 +150,37 @@ class OciCheck {
 
   /** What we know is already decided (the manifest is not there): a listing that fails only loses detail. */
   private async listTags(repository: string): Promise<TagListing> {
+    try {
+      return await this.readTagPages(repository);
+    } catch (error) {
+      if (!(error instanceof CheckFailed)) throw error;
+      // A header too large to read is the registry's doing: the rows say so rather than guess.
+      return error.failure.kind === 'headerTooLarge' ? { kind: 'refused', failure: error.failure } : { kind: 'unknown' };
+    }
+  }
+
+  private async readTagPages(repository: string): Promise<TagListing> {
     const tags: string[] = [];
-    let url: string | undefined = `${this.base}/v2/${repository}/tags/list`;
-    for (let page = 0; url !== undefined && page < MAX_TAG_PAGES; page++) {
-      let listed: Authorized;
-      try {
-        listed = await this.authorizedSend(repository, { method: 'GET', url, headers: { Accept: 'application/json' } });
-      } catch (error) {
-        if (error instanceof CheckFailed) return { kind: 'unknown' };
-        throw error;
-      }
+    let url = `${this.base}/v2/${repository}/tags/list`;
+    for (let page = 0; page < MAX_LISTING_PAGES; page++) {
+      const listed = await this.authorizedSend(repository, { method: 'GET', url, headers: { Accept: 'application/json' } });
       if ('denied' in listed) return { kind: 'unknown' };
       // distribution answers NAME_UNKNOWN for a repository that does not exist.
       if (listed.answer.status === 404 && page === 0) return { kind: 'noRepository' };
       if (listed.answer.status !== 200) return { kind: 'unknown' };
       const body = parseJson(listed.answer.body) as { tags?: unknown } | undefined;
-      const pageTags = Array.isArray(body?.tags) ? body.tags : [];
-      tags.push(...pageTags.filter((tag): tag is string => typeof tag === 'string'));
-      url = this.nextPage(listed.answer.headers.get('Link'));
+      // One by one: a hostile page of a million tags must not overflow the stack of a spread push.
+      for (const tag of Array.isArray(body?.tags) ? body.tags : []) if (typeof tag === 'string') tags.push(tag);
+      const next = this.nextPage(boundedHeader(listed.answer.headers, 'Link'));
+      if (next === undefined) return { kind: 'tags', tags, isComplete: true };
+      url = next;
     }
-    return { kind: 'tags', tags };
+    return { kind: 'tags', tags, isComplete: false };
   }
 
   /** `</v2/x/tags/list?last=t&n=100>; rel="next"` → the same path under our base. */
   private nextPage(link: string | null): string | undefined {
-    const target = /<([^>]+)>\s*;\s*rel="?next"?/i.exec(link ?? '')?.[1];
+    const target = nextLinkTarget(link ?? '');
     const path = target?.slice(target.indexOf('/v2/'));
     return path?.startsWith('/v2/') ? `${this.base}${path}` : undefined;
   }
@@ -183,7 +200,7 @@ class OciCheck {
           if (token === undefined && isProbe) this.setAuth({ kind: 'open' });
           return { answer };
         }
-        const challenge = parseBearerChallenge(answer.headers.get('WWW-Authenticate'));
+        const challenge = parseBearerChallenge(boundedHeader(answer.headers, 'WWW-Authenticate'));
         if (token !== undefined) {
           // Refused with a token: no anonymous pull here — unless the token itself expired early (once).
           if (challenge?.error !== 'invalid_token' || isRenewed) return { denied: 'tokenDenied' };

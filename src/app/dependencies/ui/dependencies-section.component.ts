@@ -8,47 +8,48 @@ import {
   Component,
   DestroyRef,
   Input,
-  NgZone,
   OnChanges,
   OnInit,
   computed,
   effect,
   inject,
   signal,
+  untracked,
 } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ClrAlertModule, ClrFormsModule, ClrProgressBarModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
-import { Subject, Subscription, interval } from 'rxjs';
-import { RegistryCheckState } from '../../registry/data/registry-check.state';
-import { AccessPath, accessBaseUrl } from '../../registry/domain/access-path';
-import { validateRegistryUrl } from '../../registry/domain';
-import { untilDestroyed } from '../../shared/rx/until-destroyed';
-import { RegistryStatus, SYSTEM_STATUS_NAME } from '../../shared/status-store/domain/registry-status';
-import { RegistryStatusRepository, StatusStorage } from '../../shared/status-store/data/registry-status.repository';
-import { VCD_SESSION } from '../../vcd';
-import { chooseStrategy } from '../data/choose-strategy';
-import { PresenceCheckers } from '../data/presence-checkers';
+import { Observable, Subject, Subscription } from 'rxjs';
+import { AccessPath, ParsedRegistryUrl, validateRegistryUrl } from '../../registry/domain';
+import { untilDestroyed } from '../../shared/rx';
+import { StatusStorage } from '../../shared/status-store';
+import { DependencyCheckRunner, DependencyCheckUpdate } from '../data/dependency-check-runner';
+import { SystemCheckStore } from '../data/system-check-store';
 import {
   CSE_VERSIONS,
   CseVersion,
   CseVersionPreselection,
+  DependencyCheckRecord,
   DependencyFileReading,
   MergeMode,
+  ResultRow,
   buildCatalog,
   dependencyMessageKey,
+  imageToCheckOf,
   mergeCatalog,
   preselectCseRelease,
   readConfiguredVersions,
   readDependencyFile,
+  rowsForCatalog,
+  rowsOf,
   supportedTkrs,
 } from '../domain';
-import { CheckOutcome, DependencyCheckRecord, readRecord, rowsOf, toRecord } from './export/check-record';
-import { ResultRow, imageToCheckOf, rowsForCatalog } from './export/result-rows';
-import { RowCheckUpdate, checkRows, imagesOf, pendingRows } from './export/row-check';
+import { CheckNoticeComponent } from './check-notice.component';
 import { DependencyFixesComponent } from './dependency-fixes.component';
 import { DependencyResultsComponent } from './dependency-results.component';
 import { SourceRegistryComponent } from './source-registry.component';
+import { ElapsedClock } from './elapsed-clock';
+import { RegistryCheckState } from '../../shared/session-state';
 
 interface LoadedFile {
   readonly name: string;
@@ -67,8 +68,11 @@ interface LoadedFile {
     DependencyResultsComponent,
     DependencyFixesComponent,
     SourceRegistryComponent,
+    CheckNoticeComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // Stateless: one per section, so the section's spec drives the real runner with a fake checker.
+  providers: [DependencyCheckRunner, SystemCheckStore],
   templateUrl: './dependencies-section.component.html',
   styleUrl: './dependencies-section.component.css',
 })
@@ -78,15 +82,12 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
   @Input({ required: true }) registryUrl!: string;
   @Input({ required: true }) isProvider!: boolean;
 
-  private readonly checkers = inject(PresenceCheckers);
-  private readonly statusStore = inject(RegistryStatusRepository);
-  private readonly session = inject(VCD_SESSION);
+  private readonly runner = inject(DependencyCheckRunner);
+  private readonly systemStore = inject(SystemCheckStore);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly zone = inject(NgZone);
   private cancel$ = new Subject<void>();
   private running?: Subscription;
-  private clock?: Subscription;
-  private startedAt = 0;
+  private readonly clock = new ElapsedClock();
 
   readonly releases = CSE_VERSIONS;
   readonly release = new FormControl<CseVersion | null>(null);
@@ -97,26 +98,31 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
   readonly preselection = signal<CseVersionPreselection | undefined>(undefined);
   readonly selectedTkrs = signal<ReadonlySet<string>>(new Set());
   readonly file = signal<LoadedFile | undefined>(undefined);
-  readonly base = signal<string | undefined>(undefined);
+  readonly base = signal<ParsedRegistryUrl | undefined>(undefined);
   readonly storage = signal<StatusStorage | undefined>(undefined);
   readonly access = signal<{ readonly path: AccessPath; readonly harbor: boolean } | undefined>(undefined);
   private readonly registryReach = inject(RegistryCheckState).reach;
-  // A registry check run on this page tells how to reach the registry at once, before it is stored.
+  // A registry check run on this page tells how to reach the registry at once, before it is stored;
+  // the storage may have been set up just before it, so ask again whether results can be kept.
   private readonly followRegistryCheck = effect(
     () => {
       const reach = this.registryReach();
-      if (reach) this.access.set(reach);
+      if (!reach) return;
+      this.access.set(reach);
+      if (untracked(this.storage) !== 'ready') untracked(() => this.readStorage(false));
     },
     { allowSignalWrites: true },
   );
   readonly statusRead = signal(false);
   readonly rows = signal<readonly ResultRow[]>([]);
+  /** The record the rows on the page come from, when they were read from VCD. */
   readonly lastRecord = signal<DependencyCheckRecord | undefined>(undefined);
-  readonly progress = signal<{ readonly done: number; readonly total: number } | undefined>(undefined);
-  readonly isRunning = signal(false);
-  readonly outcome = signal<CheckOutcome | undefined>(undefined);
-  readonly elapsedSeconds = signal(0);
-  readonly kept = signal<'kept' | 'notKept' | 'failed' | undefined>(undefined);
+  /** The last complete result kept in VCD: a check that is not whole leaves it in place. */
+  readonly storedRecord = signal<DependencyCheckRecord | undefined>(undefined);
+  /** The last update of the check run on this page. */
+  readonly run = signal<DependencyCheckUpdate | undefined>(undefined);
+  readonly isRunning = computed(() => this.run() !== undefined && this.run()?.ending === undefined);
+  readonly elapsedSeconds = this.clock.seconds;
   readonly messageKey = dependencyMessageKey;
 
   readonly offeredTkrs = computed(() => {
@@ -138,7 +144,7 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
     return file ? mergeCatalog(builtIn, file.reading, this.mergeModeValue(), file.name) : builtIn;
   });
   readonly percent = computed(() => {
-    const progress = this.progress();
+    const progress = this.run();
     return progress && progress.total > 0 ? Math.round((progress.done * 100) / progress.total) : 0;
   });
   readonly canCheck = computed(
@@ -151,13 +157,17 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
   ngOnInit(): void {
     this.release.valueChanges.pipe(untilDestroyed(this.destroyRef)).subscribe((release) => this.selectRelease(release ?? undefined));
     this.mergeMode.valueChanges.pipe(untilDestroyed(this.destroyRef)).subscribe((mode) => this.mergeModeValue.set(mode));
-    this.statusStore
+    this.readStorage(true);
+  }
+
+  private readStorage(andStatus: boolean): void {
+    this.systemStore
       .storage()
       .pipe(untilDestroyed(this.destroyRef))
       .subscribe({
         next: (storage) => {
           this.storage.set(storage);
-          if (storage === 'ready') this.readStatus();
+          if (storage === 'ready' && andStatus) this.readStatus();
           else this.statusRead.set(true);
         },
         error: () => this.statusRead.set(true),
@@ -166,7 +176,7 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
 
   ngOnChanges(): void {
     const validation = validateRegistryUrl(this.registryUrl);
-    this.base.set(validation.valid ? validation.parsed.value : undefined);
+    this.base.set(validation.valid ? validation.parsed : undefined);
     const preselection = preselectCseRelease(readConfiguredVersions(this.vcdKeConfig));
     this.preselection.set(preselection);
     if (this.release.value === null && preselection.release) {
@@ -203,16 +213,13 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
 
   /** Reads the access path and Harbor detection the registry check stored, and the last dependency check. */
   private readStatus(): void {
-    this.statusStore
-      .find(SYSTEM_STATUS_NAME)
+    this.systemStore
+      .read()
       .pipe(untilDestroyed(this.destroyRef))
       .subscribe({
-        next: (found) => {
-          const status = found?.entity.entity;
-          if (status?.accessPath) {
-            this.access.set({ path: status.accessPath, harbor: status.lastRegistryCheck?.harborVersion !== undefined });
-          }
-          const record = readRecord(status?.lastDependencyCheck);
+        next: ({ access, record }) => {
+          if (access) this.access.set(access);
+          if (record) this.storedRecord.set(record);
           if (record && this.rows().length === 0) {
             this.lastRecord.set(record);
             this.rows.set(rowsOf(record));
@@ -227,7 +234,7 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
     const base = this.base();
     if (!this.canCheck() || base === undefined) return;
     this.lastRecord.set(undefined);
-    this.start(rowsForCatalog(this.catalog(), base), () => true);
+    this.start(rowsForCatalog(this.catalog(), base.value), () => true);
   }
 
   /** Checks again only what is not present; the rest keeps its result. */
@@ -240,82 +247,42 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
     this.cancel$.next();
   }
 
+  /** Keeps again a whole result that VCD refused or did not answer for. */
+  retryKeep(): void {
+    const run = this.run();
+    if (!run) return;
+    this.follow(this.runner.keepAgain(run, this.systemStore.keepTarget(this.storage())));
+  }
+
   private start(rows: readonly ResultRow[], shouldCheck: (row: ResultRow) => boolean): void {
     const access = this.access();
     const base = this.base();
     if (!access || base === undefined) return;
-    const images = imagesOf(rows, shouldCheck);
-    this.rows.set(pendingRows(rows, images));
-    this.running?.unsubscribe();
     this.cancel$ = new Subject<void>();
-    this.kept.set(undefined);
-    this.outcome.set(undefined);
-    this.isRunning.set(true);
-    this.progress.set({ done: 0, total: images.length });
-    this.startedAt = Date.now();
-    this.elapsedSeconds.set(0);
-    this.clock?.unsubscribe();
-    // Outside the zone: a ticking clock must not keep the page "unstable" (tests, host tooling).
-    this.clock = this.zone.runOutsideAngular(() =>
-      interval(1000)
-        .pipe(untilDestroyed(this.destroyRef))
-        .subscribe(() => this.zone.run(() => this.elapsedSeconds.set(Math.round((Date.now() - this.startedAt) / 1000)))),
-    );
-    const project = base.split('/')[1] ?? '';
-    const checker = this.checkers.forStrategy(chooseStrategy({ harbor: access.harbor, access: access.path.kind }));
-    this.running = checkRows(checker, rows, images, {
-      access: { baseUrl: accessBaseUrl(access.path, this.session.apiRootUrl), project },
-      cancel: this.cancel$,
-    })
-      .pipe(untilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (update) => this.onUpdate(update),
-        // A checker that fails outright still ends the bar: what was answered stays, the rest is partial.
-        error: () => this.finish('partial'),
-        complete: () => this.finish(this.outcome() ?? 'partial'),
-      });
-  }
-
-  private onUpdate(update: RowCheckUpdate): void {
-    this.rows.set(update.rows);
-    this.progress.set({ done: update.done, total: update.total });
-    if (update.outcome) this.finish(update.outcome);
-  }
-
-  private finish(outcome: CheckOutcome): void {
-    if (!this.isRunning()) return;
-    this.isRunning.set(false);
-    this.outcome.set(outcome);
-    this.clock?.unsubscribe();
-    this.elapsedSeconds.set(Math.round((Date.now() - this.startedAt) / 1000));
-    this.keep(outcome);
-  }
-
-  private keep(outcome: CheckOutcome): void {
-    const base = this.base();
-    if (base === undefined) return;
+    this.clock.start();
     const release = this.releaseValue();
     const fileName = this.file()?.name;
-    const record = toRecord(
-      {
-        checkedAt: new Date().toISOString(),
-        base,
-        tkrs: [...this.selectedTkrs()],
-        outcome,
-        elapsedMs: Date.now() - this.startedAt,
-        ...(release ? { release } : {}),
-        ...(fileName ? { fileName } : {}),
-      },
-      this.rows(),
+    this.follow(
+      this.runner.run({
+        rows,
+        shouldCheck,
+        registry: base,
+        access: access.path,
+        harbor: access.harbor,
+        context: { tkrs: [...this.selectedTkrs()], ...(release ? { release } : {}), ...(fileName ? { fileName } : {}) },
+        cancel: this.cancel$,
+        keep: this.systemStore.keepTarget(this.storage()),
+      }),
     );
-    if (this.storage() !== 'ready') {
-      this.kept.set('notKept');
-      return;
-    }
-    const initial: RegistryStatus = { scope: 'system' };
-    this.statusStore
-      .update(SYSTEM_STATUS_NAME, initial, (current) => ({ ...current, lastDependencyCheck: { ...record } }))
-      .pipe(untilDestroyed(this.destroyRef))
-      .subscribe({ next: () => this.kept.set('kept'), error: () => this.kept.set('failed') });
+  }
+
+  private follow(updates: Observable<DependencyCheckUpdate>): void {
+    this.running?.unsubscribe();
+    this.running = updates.pipe(untilDestroyed(this.destroyRef)).subscribe((update) => {
+      this.run.set(update);
+      this.rows.set(update.rows);
+      if (update.ending) this.clock.stop();
+      if (update.keeping === 'kept') this.storedRecord.set(update.record);
+    });
   }
 }

@@ -1,14 +1,23 @@
 /*
  * Airgap tab → Dependencies → fixing the gaps: the missing-only dependencies.txt, imgpkg commands
  * per missing image, the documented getting-started-airgapped procedure with the base filled in,
- * and CSV/JSON exports of every result.
+ * and CSV/JSON exports of every result. An absent image whose reference does not parse is left out
+ * of what is printed, with a note that says how many and quotes the first ones.
  */
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, Input, computed, inject, signal } from '@angular/core';
 import { I18nModule } from '@vcd/i18n';
 import { copyText, saveTextFile } from './browser-files';
-import { absentRows, gettingStartedProcedure, imgpkgCommands, missingDependenciesFile, resultsCsv, resultsJson } from './export/fix-texts';
-import { ResultRow } from './export/result-rows';
+import {
+  absentRows,
+  gettingStartedProcedure,
+  imgpkgCommands,
+  missingDependenciesFile,
+  printableAbsentRows,
+  resultsCsv,
+  resultsJson,
+} from './export/fix-texts';
+import { ResultRow } from '../domain';
 import { PluginSettingsService } from '../../shared/status-store/data/plugin-settings.service';
 import { DOCUMENTED_SOURCE_REGISTRY, fromSource } from '../domain/source-registry';
 import { TransferScriptComponent } from './transfer-script.component';
@@ -48,18 +57,24 @@ export class DependencyFixesComponent {
 
   readonly copied = signal<string | undefined>(undefined);
   readonly absent = computed(() => absentRows(this.rowsSignal()));
+  /** The absent images that may be printed; the rest is left out, with a note. */
+  readonly printable = computed(() => printableAbsentRows(this.rowsSignal()));
+  readonly leftOut = computed(() => this.printable().leftOut);
+  readonly printableCount = computed(() => this.printable().printable.length);
   /** The transfer script takes the documented references: its SOURCE_REGISTRY parameter applies the setting. */
-  readonly missingImages = computed(() => absentRows(this.checkedRows()).map(({ source, destination }) => ({ source, destination })));
+  readonly missingImages = computed(() =>
+    printableAbsentRows(this.checkedRows()).printable.map(({ source, destination }) => ({ source, destination })),
+  );
   readonly missingFile = computed(() => missingDependenciesFile(this.rowsSignal()));
   readonly commands = computed(() =>
-    this.absent()
-      .slice(0, MAX_SHOWN_COMMANDS)
+    this.printable()
+      .printable.slice(0, MAX_SHOWN_COMMANDS)
       .flatMap((row) => {
         const commands = imgpkgCommands(row);
         return commands ? [commands] : [];
       }),
   );
-  readonly hiddenCommands = computed(() => Math.max(0, this.absent().length - MAX_SHOWN_COMMANDS));
+  readonly hiddenCommands = computed(() => Math.max(0, this.printableCount() - MAX_SHOWN_COMMANDS));
   readonly procedure = computed(() =>
     gettingStartedProcedure(this.releaseSignal(), this.baseSignal())?.map((step) => ({
       ...step,
