@@ -57,9 +57,7 @@ async function startSource(sandbox: SandboxInfo, images: readonly string[]): Pro
 const summary = (page: Page, status: string) => page.locator(`[data-test="dependencies-summary-${status}"]`);
 const progress = (page: Page) => page.locator('[data-test="dependencies-progress"]');
 
-// Written but not yet run in e2e form (the helper's machine stopped running its processes): the same
-// flow runs for real in sandbox/transfer-script.test.ts. Remove fixme once it has passed here.
-test.fixme('the skopeo transfer script, run on both sides, makes the missing rows present on re-check', async ({ page }) => {
+test('the skopeo transfer script, run on both sides, makes the missing rows present on re-check', async ({ page }) => {
   test.setTimeout(180_000);
   if (!info) throw new Error('no sandbox');
   const plugin = await portalOf(page, info).openAirgapAs('sysadmin');

@@ -2,7 +2,7 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, map, of, timeout } from 'rxjs';
-import { AccessPath, accessBaseUrl } from '../../registry/domain/access-path';
+import { AccessPath, accessBaseUrl } from '../../registry/domain';
 import { VCD_SESSION } from '../../vcd';
 import { HARBOR_CA_PATH, HarborCaAnswer, judgeHarborCaAnswer } from '../domain/harbor-ca';
 

@@ -2,7 +2,7 @@
  * Harbor hands over the CA its installer knows: GET /api/v2.0/systeminfo/getcert (no credentials;
  * 404 when there is none — an older Harbor, or a registry that is not Harbor). How an answer
  * through the access path is judged; the certificate itself goes through the same reading and
- * proof as an upload. docs/domain-airgap.md §8. Pure.
+ * proof as an upload. docs/domain.md#harbor-ca. Pure.
  */
 
 export const HARBOR_CA_PATH = '/api/v2.0/systeminfo/getcert';

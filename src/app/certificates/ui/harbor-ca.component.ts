@@ -6,9 +6,9 @@
  */
 import { ChangeDetectionStrategy, Component, DestroyRef, EventEmitter, Output, effect, inject, signal, untracked } from '@angular/core';
 import { I18nModule } from '@vcd/i18n';
-import { RegistryCheckState, ServedChain } from '../../registry/data/registry-check.state';
-import { AccessPath } from '../../registry/domain/access-path';
-import { untilDestroyed } from '../../shared/rx/until-destroyed';
+import { AccessPath } from '../../registry/domain';
+import { untilDestroyed } from '../../shared/rx';
+import { RegistryCheckState, ServedChain } from '../../shared/session-state';
 import { HarborCaService } from '../data/harbor-ca.service';
 import { classifyCertificates, proveTrust, readCertificateInput } from '../domain';
 import { HARBOR_CA_FILE_NAME, HARBOR_CA_PATH, HarborCaAnswer } from '../domain/harbor-ca';

@@ -94,3 +94,4 @@ export {
   type DependencyCheckRecord,
   type RecordContext,
 } from './check-record';
+export * from './longest-derived';

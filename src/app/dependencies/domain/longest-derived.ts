@@ -1,7 +1,7 @@
 /*
  * The longest repository path CSE derives under a base, over every built-in catalog (every CSE
  * release with every TKR it supports, the CSI sidecars and the plugin inventory). The URL validator
- * uses it to refuse a base whose derived names a registry would reject (docs/domain-airgap.md §5).
+ * uses it to refuse a base whose derived names a registry would reject (docs/domain.md#name-length).
  */
 import { buildCatalog } from './catalog';
 import { CSE_VERSIONS } from './cse-releases';

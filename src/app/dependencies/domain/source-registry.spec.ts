@@ -1,4 +1,4 @@
-import { SourceRegistryValidation, fromSource, validateSourceRegistry } from './source-registry';
+import { SourceRegistryValidation, fromSource, readSourceSetting, validateSourceRegistry } from './source-registry';
 
 describe('validateSourceRegistry', () => {
   const rows: readonly (readonly [string, SourceRegistryValidation])[] = [
@@ -42,6 +42,24 @@ describe('fromSource', () => {
   for (const [reference, source, pulled] of rows) {
     it(`pulls ${reference} from ${pulled} when the source is ${source}`, () => {
       expect(fromSource(reference, source)).toBe(pulled);
+    });
+  }
+});
+
+describe('readSourceSetting', () => {
+  const rows: readonly (readonly [string, unknown, string | undefined])[] = [
+    ['a valid host', 'projects.packages.broadcom.com', 'projects.packages.broadcom.com'],
+    ['a host and port', '127.0.0.1:5000', '127.0.0.1:5000'],
+    ['a URL with a scheme', 'https://projects.packages.broadcom.com', undefined],
+    ['a host with a path', 'projects.packages.broadcom.com/tkg', undefined],
+    ['a host with credentials', 'user:pw@harbor.corp.local', undefined],
+    ['a host not in its canonical form', 'Projects.Packages.Broadcom.com', undefined],
+    ['a number', 5000, undefined],
+    ['an object', { host: 'mirror.local' }, undefined],
+  ];
+  for (const [what, stored, read] of rows) {
+    it(`${read ? 'reads' : 'drops'} ${what}`, () => {
+      expect(readSourceSetting(stored)).toBe(read);
     });
   }
 });

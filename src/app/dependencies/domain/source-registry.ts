@@ -2,7 +2,7 @@
  * Where the catalog's VMware images are copied from: a setting whose default is the registry the
  * CSE 4.1/4.2 docs name. The catalog keeps the documented references (the destination rules are
  * written for them); what the provider runs — the missing-only dependencies.txt, the transfer
- * script, the getting-started procedure — names the chosen source. docs/domain-airgap.md §1.
+ * script, the getting-started procedure — names the chosen source. docs/domain.md#source-registry.
  */
 import { normalizeHost } from './image-reference';
 
@@ -25,7 +25,7 @@ export type SourceRegistryValidation =
 export interface SourceFact {
   readonly location: string;
   readonly kind: 'documented' | 'moved' | 'unconfirmed';
-  /** docs/domain-airgap.md row that holds the source. */
+  /** docs/domain.md#source-registry holds its source. */
   readonly what: 'cseDocs' | 'pluginInventoryMoved' | 'tkgArtifactsMoved';
 }
 
@@ -62,4 +62,14 @@ export function fromSource(reference: string, source: string): string {
   return source !== DOCUMENTED_SOURCE_REGISTRY && reference.startsWith(`${DOCUMENTED_SOURCE_REGISTRY}/`)
     ? `${source}${reference.slice(DOCUMENTED_SOURCE_REGISTRY.length)}`
     : reference;
+}
+
+/** The browser settings section that holds the provider's choice (docs/domain.md#browser-settings). */
+export const SOURCE_REGISTRY_SECTION = 'sourceRegistry';
+
+/** A stored choice, if it is still a valid source in its canonical form; else undefined (and cleared). */
+export function readSourceSetting(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const validation = validateSourceRegistry(value);
+  return validation.valid && validation.value === value ? value : undefined;
 }

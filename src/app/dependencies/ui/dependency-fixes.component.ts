@@ -18,7 +18,7 @@ import {
   resultsJson,
 } from './export/fix-texts';
 import { ResultRow } from '../domain';
-import { PluginSettingsService } from '../../shared/status-store/data/plugin-settings.service';
+import { SourceRegistrySetting } from '../data/source-registry.setting';
 import { DOCUMENTED_SOURCE_REGISTRY, fromSource } from '../domain/source-registry';
 import { TransferScriptComponent } from './transfer-script.component';
 
@@ -35,8 +35,7 @@ const MAX_SHOWN_COMMANDS = 50;
 })
 export class DependencyFixesComponent {
   private readonly document = inject(DOCUMENT);
-  private readonly settings = inject(PluginSettingsService);
-  private readonly source = computed(() => this.settings.settings()?.sourceRegistry ?? DOCUMENTED_SOURCE_REGISTRY);
+  private readonly source = inject(SourceRegistrySetting).source;
   /** The rows as the provider pulls them: from the source registry setting. */
   private readonly rowsSignal = computed(() =>
     this.checkedRows().map((row) => ({ ...row, source: fromSource(row.source, this.source()) })),

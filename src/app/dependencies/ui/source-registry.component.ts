@@ -1,16 +1,16 @@
 /*
  * Airgap → Dependencies → Source registry: where the catalog's VMware images are copied from. The
  * default is what the CSE docs name; public sources show some images moved in 2024 (listed with
- * what they say, docs/domain-airgap.md §1); the choice is the provider's, kept in the plug-in's
- * status entity, and the missing-only file, the transfer script and the procedure follow it.
+ * what they say, docs/domain.md#source-registry); the choice is the provider's, kept in this
+ * browser for this VCD site (docs/domain.md#browser-settings), and the missing-only file, the
+ * transfer script and the procedure follow it.
  */
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ClrFormsModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
-import { untilDestroyed } from '../../shared/rx/until-destroyed';
-import { PluginSettingsService } from '../../shared/status-store/data/plugin-settings.service';
-import { VcdError } from '../../vcd';
+import { untilDestroyed } from '../../shared/rx';
+import { SourceRegistrySetting } from '../data/source-registry.setting';
 import { DOCUMENTED_SOURCE_REGISTRY, SOURCE_FACTS, validateSourceRegistry } from '../domain/source-registry';
 
 @Component({
@@ -62,29 +62,27 @@ import { DOCUMENTED_SOURCE_REGISTRY, SOURCE_FACTS, validateSourceRegistry } from
           }
         </p>
       }
+      <p data-test="source-registry-kept">{{ 'dependencies.source.keptHere' | translate }}</p>
       @switch (saved()) {
         @case ('saved') {
           <p data-test="source-registry-saved">{{ 'dependencies.source.saved' | translate }}</p>
         }
-        @case ('failed') {
-          <p class="warning" data-test="source-registry-failed">
-            {{ (failure()?.kind === 'invalid' ? 'dependencies.source.storageOutdated' : 'dependencies.source.notSaved') | translate }}
-          </p>
+        @case ('notKept') {
+          <p class="warning" data-test="source-registry-not-kept">{{ 'dependencies.source.notKept' | translate }}</p>
         }
       }
     </details>
   `,
 })
 export class SourceRegistryComponent {
-  private readonly settings = inject(PluginSettingsService);
+  private readonly setting = inject(SourceRegistrySetting);
   private readonly destroyRef = inject(DestroyRef);
   readonly documented = DOCUMENTED_SOURCE_REGISTRY;
   readonly facts = SOURCE_FACTS;
   readonly value = new FormControl('', { nonNullable: true });
   private readonly typed = signal('');
-  readonly saved = signal<'saved' | 'failed' | undefined>(undefined);
-  readonly failure = signal<VcdError | undefined>(undefined);
-  readonly current = computed(() => this.settings.settings()?.sourceRegistry ?? DOCUMENTED_SOURCE_REGISTRY);
+  readonly saved = signal<'saved' | 'notKept' | undefined>(undefined);
+  readonly current = this.setting.source;
   readonly isDocumented = computed(() => this.current() === DOCUMENTED_SOURCE_REGISTRY);
   readonly validation = computed(() => validateSourceRegistry(this.typed()));
   readonly problem = computed(() => {
@@ -93,7 +91,7 @@ export class SourceRegistryComponent {
   });
   readonly canSave = computed(() => {
     const validation = this.validation();
-    return validation.valid && validation.value !== this.current() && this.settings.storage() === 'ready';
+    return validation.valid && validation.value !== this.current();
   });
 
   constructor() {
@@ -101,10 +99,7 @@ export class SourceRegistryComponent {
       this.typed.set(text);
       this.saved.set(undefined);
     });
-    this.settings
-      .load()
-      .pipe(untilDestroyed(this.destroyRef))
-      .subscribe(() => this.value.setValue(this.current()));
+    this.value.setValue(this.current());
   }
 
   applyFix(fix: string): void {
@@ -118,16 +113,7 @@ export class SourceRegistryComponent {
   save(): void {
     const validation = this.validation();
     if (!validation.valid) return;
-    const value = validation.value === DOCUMENTED_SOURCE_REGISTRY ? undefined : validation.value;
-    this.settings
-      .setSourceRegistry(value)
-      .pipe(untilDestroyed(this.destroyRef))
-      .subscribe({
-        next: () => this.saved.set('saved'),
-        error: (error: VcdError) => {
-          this.failure.set(error);
-          this.saved.set('failed');
-        },
-      });
+    this.setting.choose(validation.value);
+    this.saved.set(this.setting.isKept() ? 'saved' : 'notKept');
   }
 }

@@ -6,8 +6,7 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, Input, computed, inject, signal } from '@angular/core';
 import { I18nModule } from '@vcd/i18n';
-import { PluginSettingsService } from '../../shared/status-store/data/plugin-settings.service';
-import { DOCUMENTED_SOURCE_REGISTRY } from '../domain/source-registry';
+import { SourceRegistrySetting } from '../data/source-registry.setting';
 import { TRANSFER_SCRIPT_NAME, TRANSFER_TOOLS, TransferImage, TransferTool, transferScript } from '../domain/transfer-script';
 import { saveTextFile } from './browser-files';
 
@@ -51,11 +50,10 @@ import { saveTextFile } from './browser-files';
 })
 export class TransferScriptComponent {
   private readonly document = inject(DOCUMENT);
-  private readonly settings = inject(PluginSettingsService);
   readonly images = signal<readonly TransferImage[]>([]);
   readonly tools = TRANSFER_TOOLS;
   readonly scriptName = TRANSFER_SCRIPT_NAME;
-  readonly source = computed(() => this.settings.settings()?.sourceRegistry ?? DOCUMENTED_SOURCE_REGISTRY);
+  readonly source = inject(SourceRegistrySetting).source;
   readonly refused = computed(() => transferScript({ images: this.images(), tool: 'skopeo', sourceRegistry: this.source() }).refused);
 
   /** The images not in the registry: documented source reference and destination. */

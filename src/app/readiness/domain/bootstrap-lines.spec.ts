@@ -40,6 +40,24 @@ function check(address: string | undefined, base = BASE): RegistryCheckRecord {
   };
 }
 
+/** A check whose connection step failed: VCD's cell could not resolve the registry host. */
+function unresolved(): RegistryCheckRecord {
+  return {
+    ...check(undefined),
+    steps: [
+      {
+        id: 'connection',
+        verdict: 'failed',
+        message: {
+          key: 'registry.check.connection.cannotResolve',
+          params: { code: 'ERROR_CANNOT_RESOLVE_IP', host: 'harbor.corp.local', port: 443 },
+        },
+      },
+    ],
+    verdict: 'failed',
+  };
+}
+
 function input(change: Partial<BootstrapInput> = {}, config: BootstrapConfig = readBootstrapConfig(vcdKeConfig())): BootstrapInput {
   return { config, registryBase: BASE, vcdUrl: 'https://vcd.corp.local', registryCheck: check('10.0.0.5'), ...change };
 }
@@ -142,6 +160,13 @@ describe('bootstrapLines', () => {
         'unknown',
         'notChecked',
         { networks: NETWORKS },
+      ],
+      [
+        'VCD could not resolve the registry host',
+        { registryCheck: unresolved() },
+        'unknown',
+        'unresolved',
+        { host: 'harbor.corp.local', networks: NETWORKS },
       ],
       ['the registry is outside', {}, 'ready', 'clearRegistryOnly', { addresses: '10.0.0.5', networks: NETWORKS }],
       [

@@ -2,10 +2,9 @@
  * The readiness lines about the Bootstrap VM: the components vcdKeConfig configures for it (a
  * manual check: where CSE's airgapped bootstrap gets them is not public), whether its proxy is
  * bypassed for the registry and VCD (Go's NO_PROXY rules), and whether those addresses fall in the
- * Docker bridge networks it creates. docs/domain-airgap.md §2–4. Pure.
+ * Docker bridge networks it creates. docs/domain.md#bootstrap-vm. Pure.
  */
-import type { RegistryCheckRecord } from '../../registry/domain/registry-check';
-import { validateRegistryUrl } from '../../registry/domain/registry-url';
+import { type RegistryCheckRecord, validateRegistryUrl } from '../../registry/domain';
 import { BootstrapConfig } from './bootstrap-config';
 import { BRIDGE_NETWORKS, bridgeNetworkOf } from './bridge-networks';
 import { isLoopback, parseIp } from './ip-address';
@@ -25,6 +24,9 @@ export interface BootstrapInput {
 }
 
 type Id = 'bootstrapVm' | 'bootstrapProxy' | 'bridgeNetworks';
+
+/** The registry check's message when VCD's cell could not resolve the registry host. */
+const CANNOT_RESOLVE = 'registry.check.connection.cannotResolve';
 
 function line(id: Id, level: ReadinessLevel, key: string, params?: ReadinessMessage['params'], notes?: ReadinessMessage[]): ReadinessLine {
   return {
@@ -100,14 +102,21 @@ export function registryAddressOf(check: RegistryCheckRecord | undefined): strin
 
 function bridgeLine(input: BootstrapInput): ReadinessLine {
   const networks = BRIDGE_NETWORKS.map((network) => network.cidr).join(', ');
-  const registryAddress = input.registryCheck?.base === input.registryBase ? registryAddressOf(input.registryCheck) : undefined;
+  const sameBase = input.registryCheck?.base === input.registryBase ? input.registryCheck : undefined;
+  const registryAddress = registryAddressOf(sameBase);
   const vcdHost = input.vcdUrl ? targetOf(input.vcdUrl)?.host : undefined;
   const vcdAddress = input.vcdAddress ?? (vcdHost && parseIp(vcdHost) ? vcdHost : undefined);
   const found = [
     ...(registryAddress ? [{ role: 'registry', address: registryAddress }] : []),
     ...(vcdAddress ? [{ role: 'vcd', address: vcdAddress }] : []),
   ];
-  if (!registryAddress) return line('bridgeNetworks', 'unknown', 'notChecked', { networks });
+  if (!registryAddress) {
+    // VCD could not resolve the name: no address to compare, and saying "run the check" would be wrong.
+    const connection = sameBase?.steps.find((step) => step.id === 'connection');
+    return connection?.message?.key === CANNOT_RESOLVE
+      ? line('bridgeNetworks', 'unknown', 'unresolved', { host: String(connection.message.params?.['host'] ?? ''), networks })
+      : line('bridgeNetworks', 'unknown', 'notChecked', { networks });
+  }
   const problems: ReadinessMessage[] = found.flatMap(({ role, address }) => {
     const ip = parseIp(address);
     if (ip && isLoopback(ip)) return [{ key: `readiness.bridgeNetworks.loopback.${role}`, params: { address } }];

@@ -1,7 +1,7 @@
 /*
  * The Docker bridge networks the Bootstrap VM creates while it builds a cluster: an address inside
  * one of them is unreachable from the bootstrap cluster (its traffic stays on the bridge). Sources
- * in docs/domain-airgap.md §4: the CSE 4.2 prerequisites reserve 172.17.0.0/16 and 172.18.0.0/16;
+ * in docs/domain.md#bridge-networks: the CSE 4.2 prerequisites reserve 172.17.0.0/16 and 172.18.0.0/16;
  * kind's network takes fc00:f853:ccd:e793::/64 for IPv6. Pure.
  */
 import { IpPrefix, parseCidr, parseIp, prefixContains } from './ip-address';

@@ -1,7 +1,7 @@
 /*
  * Whether the Bootstrap VM's proxy settings send a request through the proxy, with the rules of
  * Go's golang.org/x/net/http/httpproxy (what net/http.ProxyFromEnvironment uses): the Bootstrap
- * VM's tools are Go programs. docs/domain-airgap.md §3 lists the rules and their source. Pure.
+ * VM's tools are Go programs. docs/domain.md#bootstrap-proxy lists the rules and their source. Pure.
  */
 import { toASCII } from 'punycode/';
 import { IpAddress, IpPrefix, isLoopback, parseCidr, parseIp, prefixContains, sameAddress } from './ip-address';

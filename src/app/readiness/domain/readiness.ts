@@ -6,9 +6,8 @@
  */
 import { expiryOf } from '../../certificates/domain';
 import { DependencyCheckRecord, GAP_STATUSES, ResultRow, rowsOf } from '../../dependencies/domain';
-import { CheckStepId, CheckStepResult, RegistryCheckRecord, validateRegistryUrl } from '../../registry/domain';
+import { CheckStepId, CheckStepResult, PendingRestart, RegistryCheckRecord, validateRegistryUrl } from '../../registry/domain';
 import type { CertificateSnapshot, PublicEndpointFacts } from '../../shared/status-store/domain';
-import type { PendingRestart } from '../../shared/status-store/domain/plugin-settings';
 import { BootstrapInput, bootstrapLines } from './bootstrap-lines';
 
 /** green, amber, red, grey (never checked), and a check only a person can make. */

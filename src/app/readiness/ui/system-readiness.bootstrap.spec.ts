@@ -1,11 +1,13 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MockTranslationService, TranslationService } from '@vcd/i18n';
-import { RegistryCheckState } from '../../registry/data/registry-check.state';
+import { RestartMarkService } from '../../registry/data/restart-mark.service';
 import { RegistryCheckRecord } from '../../registry/domain/registry-check';
 import { RegistryStatusRepository } from '../../shared/status-store/data/registry-status.repository';
 import { RegistryStatus, STATUS_TYPE_ID } from '../../shared/status-store/domain/registry-status';
-import { FakePluginSettings, provideFakePluginSettings } from '../../shared/status-store/testing/fake-plugin-settings';
+import { BrowserSettingsStore } from '../../shared/browser-settings';
+import { MemoryStorage, provideBrowserStorage } from '../../shared/browser-settings/testing/memory-storage';
+import { RegistryCheckState } from '../../shared/session-state';
 import { answerVersions, provideVcdTesting } from '../../vcd/testing/vcd-testing';
 import { SystemReadinessComponent } from './system-readiness.component';
 
@@ -13,6 +15,7 @@ const ROOT = 'https://vcd.example.com/cloudapi/1.0.0';
 const STATUS_ID = 'urn:vcloud:entity:cseairgap:registryStatus:1';
 const BASE = 'harbor.corp.local/cse';
 const PROXY = 'http://cse:s3cret@proxy.corp.example:3128';
+const SETTINGS_KEY = 'cse-airgap:https://vcd.example.com:settings';
 
 function vcdKeConfig(noProxy: string): unknown {
   return {
@@ -80,17 +83,19 @@ describe('SystemReadinessComponent, Bootstrap VM lines and restart', () => {
   let fixture: ComponentFixture<SystemReadinessComponent>;
   let backend: HttpTestingController;
   let page: ReadinessPage;
-  let settings: FakePluginSettings;
+  let storage: MemoryStorage;
 
-  async function open(noProxy: string, status: RegistryStatus, fake = new FakePluginSettings()): Promise<void> {
-    settings = fake;
+  async function open(noProxy: string, status: RegistryStatus, kept = new MemoryStorage()): Promise<void> {
+    storage = kept;
     TestBed.configureTestingModule({
       imports: [SystemReadinessComponent],
       providers: [
         ...provideVcdTesting(),
         RegistryStatusRepository,
         RegistryCheckState,
-        provideFakePluginSettings(settings),
+        BrowserSettingsStore,
+        RestartMarkService,
+        provideBrowserStorage(storage),
         { provide: TranslationService, useClass: MockTranslationService },
       ],
     });
@@ -142,14 +147,18 @@ describe('SystemReadinessComponent, Bootstrap VM lines and restart', () => {
   });
 
   it('shows "saved, restart pending" until the provider marks the restart done', async () => {
-    const pending = new FakePluginSettings({ registrySavedAt: '2026-03-01T09:00:00.000Z', registrySavedUrl: BASE });
+    const pending = new MemoryStorage({
+      [SETTINGS_KEY]: JSON.stringify({ registryRestart: { url: BASE, savedAt: '2026-03-01T09:00:00.000Z' } }),
+    });
     await open('corp.local', { scope: 'system' }, pending);
     expect(page.levelOf('registryUrl')).toBe('attention');
     expect(page.textOf('registryUrl')).toContain('readiness.registryUrl.restartPending');
 
     page.markRestartDone();
     fixture.detectChanges();
-    expect(settings.writes.at(-1)?.restartDoneAt).toBeDefined();
+    expect(storage.json(SETTINGS_KEY)).toEqual({
+      registryRestart: { url: BASE, savedAt: '2026-03-01T09:00:00.000Z', restartDoneAt: jasmine.any(String) },
+    });
     expect(page.levelOf('registryUrl')).toBe('ready');
     expect(page.hasRestartDone()).toBeFalse();
   });

@@ -22,7 +22,8 @@ import { I18nModule } from '@vcd/i18n';
 import { Observable, catchError, forkJoin, map, of, switchMap } from 'rxjs';
 import { certificateSnapshot } from '../../certificates/domain';
 import { readRecord } from '../../dependencies/domain';
-import { RegistryCheckRecord, validateRegistryUrl } from '../../registry/domain';
+import { RegistryCheckRecord, pendingRestart, validateRegistryUrl } from '../../registry/domain';
+import { RestartMarkService } from '../../registry';
 import { RegistrySettings } from '../../shared/cse-config';
 import { untilDestroyed } from '../../shared/rx';
 import { RegistryStatusRepository, StatusStorage } from '../../shared/status-store';
@@ -30,8 +31,6 @@ import { CertificateSnapshot, PublicEndpointFacts, RegistryStatus, SYSTEM_STATUS
 import { VcdErrorAlertComponent } from '../../shared/ui';
 import { VcdError, toVcdError } from '../../vcd';
 import { PublicEndpointService } from '../data/public-endpoint.service';
-import { PluginSettingsService } from '../../shared/status-store/data/plugin-settings.service';
-import { pendingRestart } from '../../shared/status-store/domain/plugin-settings';
 import { VcdAddressService } from '../data/vcd-address.service';
 import { BootstrapConfig, readBootstrapConfig } from '../domain/bootstrap-config';
 import { ReadinessInput, ReadinessSection, readinessLines } from '../domain/readiness';
@@ -119,7 +118,7 @@ export class SystemReadinessComponent implements OnChanges {
   private readonly statusStore = inject(RegistryStatusRepository);
   private readonly publicEndpoints = inject(PublicEndpointService);
   private readonly checkState = inject(RegistryCheckState);
-  private readonly pluginSettings = inject(PluginSettingsService);
+  private readonly restartMarks = inject(RestartMarkService);
   private readonly vcdAddresses = inject(VcdAddressService);
   private readonly bootstrapConfig = signal<BootstrapConfig | undefined>(undefined);
   private readonly vcdAddress = signal<string | undefined>(undefined);
@@ -136,7 +135,7 @@ export class SystemReadinessComponent implements OnChanges {
   readonly now = signal(new Date());
   readonly isPublicEndpointNoteShown = signal(false);
   readonly isBootstrapNoteShown = signal(false);
-  readonly pendingRestart = computed(() => pendingRestart(this.pluginSettings.settings(), this.current()?.containerRegistryUrl ?? ''));
+  readonly pendingRestart = computed(() => pendingRestart(this.restartMarks.mark(), this.current()?.containerRegistryUrl ?? ''));
 
   /** The stored check, or the one just run on this page when it is newer. */
   readonly registryCheck = computed(() => newer(this.status()?.lastRegistryCheck, this.checkState.record()));
@@ -177,7 +176,7 @@ export class SystemReadinessComponent implements OnChanges {
     this.loading.set(true);
     this.error.set(undefined);
     this.now.set(new Date());
-    forkJoin([this.readStatus(), this.publicEndpoints.read(), this.pluginSettings.load()])
+    forkJoin([this.readStatus(), this.publicEndpoints.read()])
       .pipe(untilDestroyed(this.destroyRef))
       .subscribe(([read, endpoint]) => {
         // Only the Bootstrap VM lines need it: one testConnection, and only for a host name.
@@ -204,10 +203,7 @@ export class SystemReadinessComponent implements OnChanges {
 
   /** The provider says the CSE server was restarted after the last save of the URL. */
   markRestartDone(): void {
-    this.pluginSettings
-      .restartDone()
-      .pipe(untilDestroyed(this.destroyRef))
-      .subscribe({ error: (error: unknown) => this.error.set(toVcdError(error)) });
+    this.restartMarks.restartDone();
   }
 
   private bootstrapInput(): Pick<ReadinessInput, 'bootstrap' | 'pendingRestart'> {

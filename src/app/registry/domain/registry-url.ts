@@ -5,7 +5,7 @@
  * and offers one corrected value whenever the mistake is mechanical (a pasted https://, a
  * trailing slash, a derived path).
  */
-import { derivedNameProblem } from '../../dependencies/domain/longest-derived';
+import { derivedNameProblem } from '../../dependencies/domain';
 import { RegistryHost, parseRegistryHost } from './registry-host';
 
 /** In the order the UI lists them: the marks of a pasted URL first, then what must be retyped. */

@@ -1,17 +1,15 @@
 /*
  * After a save of the registry URL: CSE reads vcdKeConfig when the CSE server starts, so new
- * clusters use the new URL only after a restart (docs/domain-airgap.md §6). The notice stays, and
- * the readiness line says "restart pending", until a provider marks the restart done; both are
- * kept in the plug-in's status entity so that every administrator sees them.
+ * clusters use the new URL only after a restart (docs/domain.md#cse-restart). The notice stays, and
+ * the readiness line says "restart pending", until the provider marks the restart done. The mark
+ * is kept in this browser (docs/domain.md#browser-settings): the notice says so.
  */
-import { ChangeDetectionStrategy, Component, DestroyRef, Input, OnChanges, SimpleChanges, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Input, OnChanges, SimpleChanges, computed, inject, signal } from '@angular/core';
 import { ClrAlertModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
-import { switchMap } from 'rxjs';
-import { untilDestroyed } from '../../shared/rx/until-destroyed';
-import { PluginSettingsService } from '../../shared/status-store/data/plugin-settings.service';
-import { pendingRestart } from '../../shared/status-store/domain/plugin-settings';
-import { LocalTimePipe } from '../../shared/ui/local-time.pipe';
+import { LocalTimePipe } from '../../shared/ui';
+import { RestartMarkService } from '../data/restart-mark.service';
+import { pendingRestart } from '../domain/restart-mark';
 
 @Component({
   selector: 'cse-restart-notice',
@@ -24,21 +22,15 @@ import { LocalTimePipe } from '../../shared/ui/local-time.pipe';
         <clr-alert-item>
           <span class="alert-text">
             {{ 'registry.restart.notice' | translate: { url: notice.url } }}
-            @if (notice.savedAt) {
-              {{ 'registry.restart.savedAt' | translate: { time: notice.savedAt | localTime } }}
-            }
+            {{ 'registry.restart.savedAt' | translate: { time: notice.savedAt | localTime } }}
             <span data-test="restart-source">{{ 'registry.restart.source' | translate }}</span>
-            @if (kept() === 'notKept') {
-              <span data-test="restart-not-kept">{{ 'registry.restart.notKept' | translate }}</span>
-            }
+            <span data-test="restart-kept">{{ (isKept() ? 'registry.restart.keptHere' : 'registry.restart.notKept') | translate }}</span>
           </span>
-          @if (kept() !== 'notKept') {
-            <div class="alert-actions">
-              <button type="button" class="btn alert-action" data-test="restart-done" (click)="markDone()">
-                {{ 'readiness.summary.restartDone' | translate }}
-              </button>
-            </div>
-          }
+          <div class="alert-actions">
+            <button type="button" class="btn alert-action" data-test="restart-done" (click)="markDone()">
+              {{ 'readiness.summary.restartDone' | translate }}
+            </button>
+          </div>
         </clr-alert-item>
       </clr-alert>
     }
@@ -50,41 +42,18 @@ export class RestartNoticeComponent implements OnChanges {
   /** The URL this page just saved (undefined until a save). */
   @Input() justSaved: string | undefined;
 
-  private readonly settings = inject(PluginSettingsService);
-  private readonly destroyRef = inject(DestroyRef);
+  private readonly marks = inject(RestartMarkService);
   private readonly current = signal('');
-  private readonly savedHere = signal<string | undefined>(undefined);
-  readonly kept = signal<'kept' | 'notKept' | undefined>(undefined);
-  readonly shown = computed((): { readonly url: string; readonly savedAt?: string } | undefined => {
-    const pending = pendingRestart(this.settings.settings(), this.current());
-    if (pending) return pending;
-    const saved = this.savedHere();
-    return saved !== undefined && saved === this.current() && this.kept() !== 'kept' ? { url: saved } : undefined;
-  });
-
-  constructor() {
-    this.settings.load().pipe(untilDestroyed(this.destroyRef)).subscribe();
-  }
+  readonly isKept = this.marks.isKept;
+  readonly shown = computed(() => pendingRestart(this.marks.mark(), this.current()));
 
   ngOnChanges(changes: SimpleChanges): void {
     this.current.set(this.registryUrl);
     const saved = this.justSaved;
-    if (!changes['justSaved'] || saved === undefined) return;
-    this.savedHere.set(saved);
-    this.kept.set(undefined);
-    this.settings
-      .load()
-      .pipe(
-        switchMap(() => this.settings.registrySaved(saved)),
-        untilDestroyed(this.destroyRef),
-      )
-      .subscribe({ next: () => this.kept.set('kept'), error: () => this.kept.set('notKept') });
+    if (changes['justSaved'] && saved !== undefined) this.marks.registrySaved(saved);
   }
 
   markDone(): void {
-    this.settings
-      .restartDone()
-      .pipe(untilDestroyed(this.destroyRef))
-      .subscribe({ next: () => this.savedHere.set(undefined), error: () => this.kept.set('notKept') });
+    this.marks.restartDone();
   }
 }

@@ -3,7 +3,6 @@
  * VCD, with VCD's access control (docs/domain.md#plugin-data). One entity per registry: 'system', or one per org.
  */
 import { AccessPath, RegistryCheckRecord } from './stored-records';
-import type { PluginSettings } from './plugin-settings';
 import schema from './registry-status.schema.json';
 
 export const STATUS_VENDOR = 'cseairgap';
@@ -60,8 +59,6 @@ export interface RegistryStatus {
   readonly tenantRecheck?: boolean;
   readonly assignedAt?: string;
   readonly assignedBy?: string;
-  /** The 'system' entity only: the provider's choices (plugin-settings.ts). */
-  readonly settings?: PluginSettings;
 }
 
 /** The entity name of an organization's status: one per organization, found by name. */

@@ -3,9 +3,9 @@
 // warning's test aid); the proxy seed gives the Bootstrap VM a proxy whose noProxy misses it.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SANDBOX_REGISTRY_ALIAS, sandboxHosts } from '../lib/hosts.js';
-import { PROXY_SEED, seedVcdState } from './seed.js';
-import { startTlsEndpoint, startVcd, selfSigned, type VcdUnderTest } from './test-harness.js';
+import { SANDBOX_REGISTRY_ALIAS, sandboxHosts } from '../../lib/hosts.js';
+import { PROXY_SEED, seedVcdState } from '../core/seed.js';
+import { startTlsEndpoint, startVcd, selfSigned, type VcdUnderTest } from '../core/test-harness.js';
 
 describe('the sandbox hosts', () => {
   let vcd: VcdUnderTest;
