@@ -11,9 +11,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import { buildCatalog, destinationOf, supportedTkrs } from '../src/app/dependencies/domain';
-import { DOCUMENTED_SOURCE_REGISTRY } from '../src/app/dependencies/domain/source-registry';
-import { TransferImage, transferScript } from '../src/app/dependencies/domain/transfer-script';
+// The one sandbox file that reaches into src/: it runs the script the plug-in generates (docs/architecture.md).
+import {
+  DOCUMENTED_SOURCE_REGISTRY,
+  TransferImage,
+  buildCatalog,
+  destinationOf,
+  supportedTkrs,
+  transferScript,
+} from '../src/app/dependencies/domain';
 import { createTrustingAgent } from './registry/https-client.js';
 import { ADMIN_USER, expectedAbsent, loadSeedCatalog, startSandboxRegistry, type SandboxRegistry } from './registry/index.js';
 import { ensurePki } from './registry/pki.js';

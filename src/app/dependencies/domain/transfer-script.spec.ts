@@ -1,4 +1,5 @@
-import { TransferImage, shellQuote, transferScript } from './transfer-script';
+import { shellQuote } from './printable-references';
+import { TransferImage, transferScript } from './transfer-script';
 
 const CAPVCD: TransferImage = {
   source: 'projects.registry.vmware.com/vmware-cloud-director/cluster-api-provider-cloud-director:v1.3.0',

@@ -8,6 +8,7 @@
  * and the archive folder are parameters at the top. Pure string building.
  */
 import { ImageReference, ReferenceProblemCode, parseImageReference } from './image-reference';
+import { shellQuote } from './printable-references';
 import { DOCUMENTED_SOURCE_REGISTRY, validateSourceRegistry } from './source-registry';
 
 export type TransferTool = 'imgpkg' | 'skopeo';
@@ -48,11 +49,6 @@ export interface TransferScript {
 export const DEFAULT_CA_CERT_PATH = './registry-ca.crt';
 export const DEFAULT_ARCHIVE_DIR = './cse-airgap-images';
 export const TRANSFER_SCRIPT_NAME = 'cse-airgap-transfer.sh';
-
-/** POSIX single quotes: the one quoting in which no character is special but the quote itself. */
-export function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
 
 interface Planned {
   readonly source: ImageReference;
