@@ -40,10 +40,13 @@ class HarborCaPage {
     this.find('harbor-ca-use')?.click();
   }
 
-  /** Waits for the certificate to be read (Web Crypto answers outside Angular's zone). */
+  /**
+   * Lets the effect run and the answer show, then waits for the certificate to be read (Web Crypto
+   * answers outside Angular's zone). Bounded: a view that never appears (not Harbor) ends it too.
+   */
   async settle(): Promise<void> {
-    for (let i = 0; i < 100 && this.state() === 'loading'; i++) {
-      await new Promise((resolve) => setTimeout(resolve));
+    for (let i = 0; i < 500 && (this.state() === 'loading' || (i < 5 && this.state() === undefined)); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
       this.fixture.detectChanges();
     }
   }

@@ -46,7 +46,7 @@ class SourcePage {
 describe('SourceRegistryComponent', () => {
   let page: SourcePage;
 
-  function open(storage: Storage | undefined): void {
+  function open(storage: Storage | null): void {
     TestBed.resetTestingModule();
     TestBed.configureTestingModule({
       imports: [SourceRegistryComponent],
@@ -113,7 +113,7 @@ describe('SourceRegistryComponent', () => {
   });
 
   it('says the choice is not kept when this browser keeps nothing', () => {
-    open(undefined);
+    open(null);
     page.type('mirror.corp.local');
     page.click('source-registry-save');
     expect(page.text('source-registry-not-kept')).toContain('dependencies.source.notKept');

@@ -38,7 +38,7 @@ describe('RegistrySettingsComponent, after a save and for long bases', () => {
   let fixture: ComponentFixture<PageHostComponent>;
 
   /** Opens the page as a provider does, with what this browser keeps in `storage`. */
-  function open(storage: Storage | undefined, messages: Provider = provideEnglish()): void {
+  function open(storage: Storage | null, messages: Provider = provideEnglish()): void {
     TestBed.resetTestingModule();
     TestBed.configureTestingModule({
       imports: [PageHostComponent],
@@ -99,7 +99,7 @@ describe('RegistrySettingsComponent, after a save and for long bases', () => {
     }));
 
     it('says the reminder is not kept when this browser keeps nothing', fakeAsync(() => {
-      open(undefined);
+      open(null);
       saveUrl('harbor.corp.local/cse');
       expect(settings.text('restart-kept')).toContain('This browser keeps nothing for the plug-in');
     }));

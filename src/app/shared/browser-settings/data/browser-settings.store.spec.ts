@@ -8,7 +8,7 @@ const KEY = `cse-airgap:${PROVIDER_SESSION.apiRootUrl}:settings`;
 const asText = (value: unknown): string | undefined => (typeof value === 'string' && value.length < 10 ? value : undefined);
 
 describe('BrowserSettingsStore', () => {
-  function storeWith(storage: Storage | undefined): BrowserSettingsStore {
+  function storeWith(storage: Storage | null): BrowserSettingsStore {
     TestBed.configureTestingModule({
       providers: [BrowserSettingsStore, { provide: VCD_SESSION, useValue: PROVIDER_SESSION }, provideBrowserStorage(storage)],
     });
@@ -51,7 +51,7 @@ describe('BrowserSettingsStore', () => {
 
   describe('when the browser keeps nothing', () => {
     it('reads nothing and says a write was not kept', () => {
-      const store = storeWith(undefined);
+      const store = storeWith(null);
       expect(store.isAvailable()).toBeFalse();
       expect(store.read('source', asText)).toBeUndefined();
       expect(store.write('source', 'mirror')).toBeFalse();

@@ -43,7 +43,7 @@ export class MemoryStorage implements Storage {
   }
 }
 
-/** Settings kept in `storage` (undefined: a browser that keeps nothing). */
-export function provideBrowserStorage(storage: Storage | undefined = new MemoryStorage()): Provider {
-  return { provide: BROWSER_STORAGE, useValue: storage };
+/** Settings kept in `storage`; null: a browser that keeps nothing (storage disabled). */
+export function provideBrowserStorage(storage: Storage | null = new MemoryStorage()): Provider {
+  return { provide: BROWSER_STORAGE, useValue: storage ?? undefined };
 }
