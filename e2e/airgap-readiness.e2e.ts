@@ -1,8 +1,9 @@
 /*
  * "Readiness that cannot lie", tried as a new provider would, in a sandbox of its own seeded with
  * `--seed proxy`: vcdKeConfig names the registry by its alias (harbor.sandbox.test) and gives the
- * Bootstrap VM a proxy whose noProxy misses it. The readiness summary shows the Bootstrap VM's
- * manual check and a proxy warning naming the registry host; saving the URL brings the restart
+ * Bootstrap VM a proxy whose noProxy misses it; `--registry-address` makes VCD report an address in
+ * kind's Docker network for it. The readiness summary shows the Bootstrap VM's manual check, a proxy
+ * warning naming the registry host and the bridge-network warning; saving the URL brings the restart
  * notice, which this browser keeps until the provider marks the restart done; a base of 225
  * characters is refused with both lengths; and the CA Harbor serves, taken in one click, proves
  * the registry trusted without any file.
@@ -16,7 +17,15 @@ let info: SandboxInfo | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  info = await startOwnSandbox(['--seed', 'proxy']);
+  // The alias "resolves" into kind's Docker network for testConnection (the sandbox still connects to 127.0.0.1).
+  info = await startOwnSandbox(['--seed', 'proxy', '--registry-address', '172.18.0.5']);
+});
+
+// Every test starts from the seeded registry URL, whatever a previous one saved.
+test.beforeEach(async ({ request }) => {
+  const api = vcdApiOf(request, own());
+  await api.logInAsSystemAdministrator();
+  await api.setRegistryUrl(own().containerRegistryUrl);
 });
 
 test.afterAll(async () => {
@@ -41,11 +50,13 @@ async function openChecked(page: Page): Promise<PluginPage> {
   return plugin;
 }
 
-test('the seed names the registry by its alias, behind a Bootstrap VM proxy that misses it', () => {
+test('the seed names the registry by its alias', () => {
   expect(own().containerRegistryUrl).toMatch(/^harbor\.sandbox\.test:\d+\//);
 });
 
-test('readiness shows the Bootstrap VM line and a proxy warning naming the registry host, never the proxy password', async ({ page }) => {
+test('readiness shows the Bootstrap VM line, a proxy warning naming the registry host (never the proxy password) and the bridge-network warning', async ({
+  page,
+}) => {
   await openChecked(page);
   await page.locator('[data-test="readiness-refresh"]').click();
 
@@ -57,7 +68,8 @@ test('readiness shows the Bootstrap VM line and a proxy warning naming the regis
   await expect(readinessLine(page, 'bootstrapProxy')).toContainText('harbor.sandbox.test');
   await expect(readinessLine(page, 'bootstrapProxy')).toContainText('add it to noProxy');
   await expect(page.locator('[data-test="readiness"]')).not.toContainText('s3cret');
-  await expect(readinessLine(page, 'bridgeNetworks')).toHaveAttribute('data-level', 'ready');
+  await expect(readinessLine(page, 'bridgeNetworks')).toHaveAttribute('data-level', 'attention');
+  await expect(readinessLine(page, 'bridgeNetworks')).toContainText('The registry resolves to 172.18.0.5, inside 172.18.0.0/16');
 });
 
 test('after saving the URL, the page says to restart the CSE server, and readiness says "restart pending" until it is marked done', async ({
@@ -115,7 +127,8 @@ test('"Use the CA Harbor serves" proves the sandbox registry trusted without any
   });
   const plugin = await openChecked(page);
   const certificates = plugin.certificates();
-  await expect(certificates.proof('nodes')).toHaveCount(0);
+  // CSE's lists are empty: nothing makes the registry trusted yet.
+  await expect(certificates.proof('nodes')).toHaveAttribute('data-trusted', 'false');
 
   const harborCa = page.locator('[data-test="harbor-ca"]');
   await expect(harborCa).toHaveAttribute('data-state', 'found');
