@@ -50,7 +50,9 @@ export class RestartNoticeComponent implements OnChanges {
   ngOnChanges(changes: SimpleChanges): void {
     this.current.set(this.registryUrl);
     const saved = this.justSaved;
-    if (changes['justSaved'] && saved !== undefined) this.marks.registrySaved(saved);
+    // Only a save made while the notice is shown marks it: a notice created again later must not re-mark an old save.
+    const change = changes['justSaved'];
+    if (change && !change.isFirstChange() && saved !== undefined) this.marks.registrySaved(saved);
   }
 
   markDone(): void {
