@@ -6,7 +6,7 @@ import { RegistryStatusRepository } from '../../shared/status-store/data/registr
 import { ExternalEndpointService } from '../data/external-endpoint.service';
 import { HostUsers } from '../data/host-users';
 import { RegistryCheckRunner } from '../data/registry-check-runner';
-import { RegistryCheckState } from '../data/registry-check.state';
+import { RegistryCheckState } from '../../shared/session-state';
 import { AccessState } from '../domain/access-state';
 import { externalEndpointPlan } from '../domain/endpoint-plan';
 import { RegistryCheckRecord, ServedCertificate } from '../domain/registry-check';
