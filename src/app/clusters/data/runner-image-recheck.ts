@@ -1,47 +1,51 @@
 /*
- * The ImageRecheck port over the dependency check's presence checkers (OCI distribution or Harbor
- * REST, the strategy the registry check chose). All of the wiring sits in this one file so it can
- * be pointed at another runner without touching the Clusters view.
+ * The ImageRecheck port over the dependency check's own runner (dependencies/index.ts): the same
+ * strategy choice, presence checkers and row results as the Airgap tab, the organizations' checks
+ * and the tenant's re-run. This file only says which registry each image is in, how the page
+ * reaches it, and reads the rows back as outcomes. A re-check of a few images is not a whole
+ * check: it keeps nothing, so the stored dependency check result stays as it was.
  */
 import { Injectable, Provider, inject } from '@angular/core';
-import { EMPTY, Observable, catchError, filter, from, map, mergeMap, of, switchMap, takeUntil } from 'rxjs';
-import { chooseStrategy, PresenceCheckers, CheckEvent, ImageToCheck, PresenceResult } from '../../dependencies';
-import { parseImageReference } from '../../dependencies/domain';
-import { accessBaseUrl } from '../../registry/domain';
-import { VCD_SESSION } from '../../vcd';
+import { EMPTY, Observable, catchError, filter, from, mergeMap, of, switchMap, takeUntil } from 'rxjs';
+import { DependencyCheckRunner, DependencyCheckUpdate } from '../../dependencies';
+import { ResultRow, parseImageReference } from '../../dependencies/domain';
 import { ImageRecheckOutcome } from '../domain';
 import { IMAGE_RECHECK, ImageRecheck, ImageToRecheck } from './image-recheck';
 import { RegistryReachService, authorityOf } from './registry-reach';
 
-function outcomeOf(result: PresenceResult, reference: string): ImageRecheckOutcome {
-  switch (result.status) {
+/** What a row the runner answered says about its image; nothing for a row left unanswered by a cancel. */
+function outcomeOf(row: ResultRow, ending: DependencyCheckUpdate['ending']): ImageRecheckOutcome | undefined {
+  const reference = row.destination;
+  const params = row.detail?.params ?? {};
+  switch (row.status) {
     case 'present':
       return { status: 'present', reference };
     case 'missing':
       return {
         status: 'missing',
         reference,
-        ...(result.nearMiss ? { nearMiss: result.nearMiss } : {}),
-        ...(result.existingTags ? { existingTags: result.existingTags.slice(0, 20) } : {}),
+        ...(row.detail?.code === 'nearMiss' ? { nearMiss: String(params['tag']) } : {}),
+        ...(row.detail?.code === 'existingTags' ? { existingTags: String(params['tags']).split(', ') } : {}),
       };
     case 'repositoryMissing':
       return { status: 'repositoryMissing', reference };
     case 'notPullableAnonymously':
       return { status: 'notPullable', reference };
+    case 'error':
+      return { status: 'error', reference, failure: row.detail?.code ?? 'unknown' };
     default:
-      return { status: 'error', reference, failure: result.failure.kind };
+      // Still pending when the check ended: cancelled (nothing to say) or given up (the registry did not answer).
+      return ending === 'cancelled' ? undefined : { status: 'error', reference, failure: 'unreachable' };
   }
 }
 
 @Injectable()
-export class PresenceImageRecheck implements ImageRecheck {
-  private readonly checkers = inject(PresenceCheckers);
+export class RunnerImageRecheck implements ImageRecheck {
+  private readonly runner = inject(DependencyCheckRunner);
   private readonly reach = inject(RegistryReachService);
-  private readonly apiRootUrl = inject(VCD_SESSION).apiRootUrl;
 
   check(images: readonly ImageToRecheck[], cancel: Observable<unknown>): Observable<ImageRecheckOutcome> {
-    const byAuthority = new Map<string, { image: ImageToCheck; reference: string }[]>();
-    const referenceById = new Map<string, string>();
+    const byAuthority = new Map<string, ResultRow[]>();
     const invalid: ImageRecheckOutcome[] = [];
     images.forEach((wanted, index) => {
       const parsed = parseImageReference(wanted.destination);
@@ -49,27 +53,36 @@ export class PresenceImageRecheck implements ImageRecheck {
         invalid.push({ status: 'error', reference: wanted.destination, failure: 'invalidReference' });
         return;
       }
-      const { registry, repository, tag, digest } = parsed.image;
-      const group = byAuthority.get(registry) ?? [];
-      group.push({ image: { id: String(index), repository, reference: digest ?? tag ?? '' }, reference: wanted.destination });
-      referenceById.set(String(index), wanted.destination);
-      byAuthority.set(registry, group);
+      const rows = byAuthority.get(parsed.image.registry) ?? [];
+      rows.push({
+        id: `c${index}`,
+        status: 'pending',
+        source: wanted.source ?? wanted.destination,
+        destination: wanted.destination,
+        // Only the Airgap tab's bars read the group; nothing of a re-check is kept or drawn as bars.
+        group: 'other',
+      });
+      byAuthority.set(parsed.image.registry, rows);
     });
     const checks = from([...byAuthority.entries()]).pipe(
-      mergeMap(([authority, group]) =>
+      mergeMap(([authority, rows]) =>
         this.reach.reach(authorityOf(authority)).pipe(
           switchMap((reach) => {
-            const checker = this.checkers.forStrategy(chooseStrategy({ harbor: reach.harbor, access: reach.path.kind }));
-            const project = group[0]?.image.repository.split('/')[0] ?? '';
-            return checker.check(
-              group.map((item) => item.image),
-              { access: { baseUrl: accessBaseUrl(reach.path, this.apiRootUrl), project }, cancel },
-            );
+            const project = parseImageReference(rows[0]?.destination ?? '');
+            return this.runner.run({
+              rows,
+              registry: { value: authority, ...(project.ok ? { project: project.image.repository.split('/')[0] } : {}) },
+              access: reach.path,
+              harbor: reach.harbor,
+              context: { tkrs: [] },
+              cancel,
+              keep: { kind: 'nothing' },
+            });
           }),
-          filter((event): event is Extract<CheckEvent, { type: 'result' }> => event.type === 'result'),
-          map((event) => outcomeOf(event.result, referenceById.get(event.result.image.id) ?? '')),
+          filter((update) => update.ending !== undefined),
+          mergeMap((update) => update.rows.flatMap((row) => outcomeOf(row, update.ending) ?? [])),
           catchError(() =>
-            from(group.map((item): ImageRecheckOutcome => ({ status: 'error', reference: item.reference, failure: 'unreachable' }))),
+            from(rows.map((row): ImageRecheckOutcome => ({ status: 'error', reference: row.destination, failure: 'unreachable' }))),
           ),
         ),
       ),
@@ -83,5 +96,5 @@ export class PresenceImageRecheck implements ImageRecheck {
 }
 
 export function provideImageRecheck(): Provider[] {
-  return [RegistryReachService, PresenceImageRecheck, { provide: IMAGE_RECHECK, useExisting: PresenceImageRecheck }];
+  return [RegistryReachService, RunnerImageRecheck, { provide: IMAGE_RECHECK, useExisting: RunnerImageRecheck }];
 }
