@@ -45,7 +45,8 @@ export class RunnerImageRecheck implements ImageRecheck {
   private readonly reach = inject(RegistryReachService);
 
   check(images: readonly ImageToRecheck[], cancel: Observable<unknown>): Observable<ImageRecheckOutcome> {
-    const byAuthority = new Map<string, ResultRow[]>();
+    // One run per registry; its Harbor project is the first repository's first segment, as the checkers read it.
+    const byAuthority = new Map<string, { readonly project: string; readonly rows: ResultRow[] }>();
     const invalid: ImageRecheckOutcome[] = [];
     images.forEach((wanted, index) => {
       const parsed = parseImageReference(wanted.destination);
@@ -53,8 +54,9 @@ export class RunnerImageRecheck implements ImageRecheck {
         invalid.push({ status: 'error', reference: wanted.destination, failure: 'invalidReference' });
         return;
       }
-      const rows = byAuthority.get(parsed.image.registry) ?? [];
-      rows.push({
+      const { registry, repository } = parsed.image;
+      const group = byAuthority.get(registry) ?? { project: repository.split('/')[0] ?? '', rows: [] };
+      group.rows.push({
         id: `c${index}`,
         status: 'pending',
         source: wanted.source ?? wanted.destination,
@@ -62,23 +64,22 @@ export class RunnerImageRecheck implements ImageRecheck {
         // Only the Airgap tab's bars read the group; nothing of a re-check is kept or drawn as bars.
         group: 'other',
       });
-      byAuthority.set(parsed.image.registry, rows);
+      byAuthority.set(registry, group);
     });
     const checks = from([...byAuthority.entries()]).pipe(
-      mergeMap(([authority, rows]) =>
+      mergeMap(([authority, { project, rows }]) =>
         this.reach.reach(authorityOf(authority)).pipe(
-          switchMap((reach) => {
-            const project = parseImageReference(rows[0]?.destination ?? '');
-            return this.runner.run({
+          switchMap((reach) =>
+            this.runner.run({
               rows,
-              registry: { value: authority, ...(project.ok ? { project: project.image.repository.split('/')[0] } : {}) },
+              registry: { value: authority, project },
               access: reach.path,
               harbor: reach.harbor,
               context: { tkrs: [] },
               cancel,
               keep: { kind: 'nothing' },
-            });
-          }),
+            }),
+          ),
           filter((update) => update.ending !== undefined),
           mergeMap((update) => update.rows.flatMap((row) => outcomeOf(row, update.ending) ?? [])),
           catchError(() =>
