@@ -9,7 +9,15 @@
 //   and of another feature only its domain/.
 // Specs and testing/ folders may reach inside modules (fakes, widget objects).
 const FEATURES = ['registry', 'certificates', 'dependencies', 'organizations', 'tenant', 'readiness', 'clusters'];
-const SHARED = ['shared/cse-config', 'shared/status-store', 'shared/session-state', 'shared/rx', 'shared/ui', 'shared/i18n'];
+const SHARED = [
+  'shared/cse-config',
+  'shared/status-store',
+  'shared/session-state',
+  'shared/rx',
+  'shared/ui',
+  'shared/i18n',
+  'shared/browser-settings',
+];
 const MODULES = [...FEATURES, ...SHARED, 'vcd'];
 const HOST_RULES = [
   { group: ['@angular/*/testing'], message: 'Production code must not import Angular testing modules (the host does not provide them).' },

@@ -5,6 +5,8 @@ const NEEDED = [
   { binary: 'chromium', debianPackage: 'chromium' },
   { binary: 'docker-registry', debianPackage: 'docker-registry' },
   { binary: 'openssl', debianPackage: 'openssl' },
+  // The transfer-script test runs the generated skopeo script against two registries.
+  { binary: 'skopeo', debianPackage: 'skopeo' },
 ];
 
 ensureSystemPackages(NEEDED).catch((error: unknown) => {

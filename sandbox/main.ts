@@ -2,11 +2,13 @@
  * `npm start`: builds the plug-in, then runs a local VCD 10.6 + Harbor stand-in on 127.0.0.1 that
  * loads dist/plugin.zip exactly as VCD would. Ctrl-C stops everything it started.
  *
- *   npm start [-- --reset] [-- --no-build] [-- --state-dir DIR] [-- --orgs N] [-- --clusters N]     PORT=8080 by default
+ *   npm start [-- --reset] [-- --no-build] [-- --state-dir DIR] [-- --orgs N] [-- --clusters N]
+ *             [-- --seed proxy] [-- --registry-address IP]     PORT=8080 by default
  */
 import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { deploy } from '../deploy/deploy.js';
 import { SANDBOX_PASSWORD } from './vcd/index.js';
@@ -31,10 +33,19 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       // Filler organizations seeded with a new state (a new --state-dir or --reset): 42 by default.
       orgs: { type: 'string' },
+      // 'proxy': a Bootstrap VM proxy whose noProxy misses the registry (with a new or reset state).
+      seed: { type: 'string', default: 'default' },
+      // What testConnection reports as the registry's address, e.g. 172.18.0.5 (bridge-network warning).
+      'registry-address': { type: 'string' },
       // Filler clusters (vmware:capvcdCluster) across the filler organizations, one in four failed: 0 by default.
       clusters: { type: 'string' },
     },
   });
+  if (values.seed !== 'default' && values.seed !== 'proxy') throw new Error(`--seed must be "default" or "proxy", got "${values.seed}"`);
+  const registryAddress = values['registry-address'];
+  if (registryAddress !== undefined && isIP(registryAddress) === 0) {
+    throw new Error(`--registry-address must be an IPv4 or IPv6 address, got "${registryAddress}"`);
+  }
   const port = Number(values.port ?? process.env['PORT'] ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number, got "${values.port ?? process.env['PORT']}"`);
@@ -48,6 +59,8 @@ async function main(): Promise<void> {
     stateDir: path.resolve(values['state-dir']),
     reset: values.reset,
     ...(values.orgs === undefined ? {} : { fillerOrgs: Number(values.orgs) }),
+    seed: values.seed,
+    ...(registryAddress === undefined ? {} : { registryAddress }),
     ...(values.clusters === undefined ? {} : { fillerClusters: Number(values.clusters) }),
   });
   // The portal shows only what was uploaded through cloudapi/extensions/ui: deploy dist/plugin.zip
@@ -79,7 +92,7 @@ CSE Airgap sandbox ready in ${seconds} s
   Harbor API:        ${sandbox.summary.registryUrl}/api/v2.0   (Harbor v2.0 REST façade; stop/start: ${sandbox.summary.registryControlUrl})
   Test targets:      ${sandbox.summary.untrustedRegistryUrl} (self-signed, untrusted), port ${sandbox.summary.closedPort} (closed), ${sandbox.summary.unknownHost} (unknown host)
   Plug-in:           ${deployed.id} ${deployed.version ?? ''} (${deployed.status ?? '?'}, published to ${deployed.publications} organizations)
-  State:             ${sandbox.summary.stateFile}   (npm start -- --reset starts clean)
+  State:             ${sandbox.summary.stateFile}   (npm start -- --reset starts clean; --seed proxy applies to a new or reset state)
 Press Ctrl-C to stop.`);
 
   let stopping = false;

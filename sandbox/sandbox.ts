@@ -9,7 +9,8 @@ import { buildHost } from './host/build.js';
 import { createRegistryControl } from './registry-control.js';
 import { startSandboxRegistry } from './registry/index.js';
 import { createSandboxServer } from './server.js';
-import { STATE_FORMAT_VERSION, UiPluginBundles, createVcdApi, readyBundles, seedVcdState, type VcdState } from './vcd/index.js';
+import { PROXY_SEED, STATE_FORMAT_VERSION, UiPluginBundles, createVcdApi, readyBundles, seedVcdState, type VcdState } from './vcd/index.js';
+import { SANDBOX_REGISTRY_ALIAS, sandboxHosts } from './lib/hosts.js';
 
 export const REFERENCE_DIR = path.resolve(import.meta.dirname, '..', 'reference');
 
@@ -19,6 +20,13 @@ export interface SandboxOptions {
   readonly reset: boolean;
   /** Filler orgs to seed besides acme and globex (default 42); only a new or reset state is seeded. */
   readonly fillerOrgs?: number;
+  /**
+   * 'proxy': vcdKeConfig names the registry by its alias (harbor.sandbox.test) and gives the
+   * Bootstrap VM a proxy whose noProxy misses it (PROXY_SEED). Only a new or reset state is seeded.
+   */
+  readonly seed?: 'default' | 'proxy';
+  /** The address testConnection reports for the registry's alias (lib/hosts.ts), e.g. 172.18.0.5. */
+  readonly registryAddress?: string;
   /** Filler clusters besides the seeded ones in acme and globex (default 0); only a new or reset state is seeded. */
   readonly fillerClusters?: number;
 }
@@ -82,11 +90,16 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   });
   try {
     const stateFile = path.join(options.stateDir, 'state.json');
+    const isProxySeed = options.seed === 'proxy';
+    const containerRegistryUrl = isProxySeed
+      ? `${SANDBOX_REGISTRY_ALIAS}:${registry.port}/${registry.base.split('/')[1] ?? ''}`
+      : registry.base;
     const seed = (): VcdState =>
       seedVcdState({
-        containerRegistryUrl: registry.base,
+        containerRegistryUrl,
         caPem: registry.caPem,
         fillerOrgs: options.fillerOrgs,
+        ...(isProxySeed ? { proxy: PROXY_SEED } : {}),
         clusters: { filler: options.fillerClusters ?? 0 },
       });
     let state = await StateStore.open<VcdState>(stateFile, seed, { reset: options.reset });
@@ -104,6 +117,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       state: store,
       vcdKeConfigSchemaPath: path.join(REFERENCE_DIR, 'vcdkeconfig-type-schema-v1.1.0.json'),
       uiPluginBundles,
+      hosts: sandboxHosts({ ...(options.registryAddress ? { registryAddress: options.registryAddress } : {}) }),
     });
     const control = createRegistryControl(registry);
     const api = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> => (await control(req, res)) || vcd(req, res);
@@ -115,7 +129,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         portalUrl: `http://127.0.0.1:${port}/`,
         registryUrl: registry.url,
         registryVersion: '2.8',
-        containerRegistryUrl: registry.base,
+        containerRegistryUrl,
         caFile: registry.caFile,
         untrustedRegistryUrl: targets.untrustedRegistryUrl,
         closedPort: targets.closedPort,

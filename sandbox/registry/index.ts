@@ -109,6 +109,7 @@ export async function startSandboxRegistry(opts: SandboxRegistryOptions): Promis
       issuer,
       externalUrl: () => front.url,
       version: HARBOR_VERSION,
+      caPem: pki.caPem,
     }),
   );
   let registry: DistributionProcess | undefined;

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { SANDBOX_REGISTRY_ALIAS } from '../lib/hosts.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -53,7 +54,7 @@ CN = localhost
 basicConstraints = CA:FALSE
 keyUsage = critical, digitalSignature, keyEncipherment
 extendedKeyUsage = serverAuth
-subjectAltName = DNS:localhost, IP:127.0.0.1
+subjectAltName = DNS:localhost, IP:127.0.0.1, DNS:${SANDBOX_REGISTRY_ALIAS}
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid:always
 `;
@@ -94,7 +95,9 @@ export async function ensurePki(dir: string): Promise<SandboxPki> {
   if (
     caIsNew ||
     !bothExist(paths.serverCertFile, paths.serverKeyFile) ||
-    !isIssuedBy(await readFile(paths.serverCertFile, 'utf8'), caPem)
+    !isIssuedBy(await readFile(paths.serverCertFile, 'utf8'), caPem) ||
+    // Issued before the sandbox answered for its alias: re-issued so that the alias verifies.
+    !new X509Certificate(await readFile(paths.serverCertFile, 'utf8')).subjectAltName?.includes(`DNS:${SANDBOX_REGISTRY_ALIAS}`)
   ) {
     await issueServerCert(dir, paths);
   }

@@ -43,7 +43,8 @@ async function seedOne(options: SeedOptions, image: SeedImage): Promise<boolean>
   return true;
 }
 
-class RepositoryClient {
+/** Pushes one repository's images; an empty token sends no Authorization (a registry without auth). */
+export class RepositoryClient {
   constructor(
     private readonly url: string,
     private readonly agent: Agent,
@@ -85,7 +86,7 @@ class RepositoryClient {
       agent: this.agent,
       headers: {
         ...headers,
-        Authorization: `Bearer ${this.token}`,
+        ...(this.token === '' ? {} : { Authorization: `Bearer ${this.token}` }),
         ...(body !== undefined ? { 'Content-Length': String(body.length) } : {}),
       },
       body,

@@ -6,6 +6,9 @@ import { ExternalEndpointService } from './registry/data/external-endpoint.servi
 import { HostUsers } from './registry/data/host-users';
 import { RegistryCheckRunner } from './registry/data/registry-check-runner';
 import { RegistryHttp } from './registry/data/registry-http';
+import { RestartMarkService } from './registry/data/restart-mark.service';
+import { BrowserSettingsStore } from './shared/browser-settings';
+import { provideBrowserStorage } from './shared/browser-settings/testing/memory-storage';
 import { CseConfigRepository } from './shared/cse-config';
 import { RegistryStatusRepository } from './shared/status-store/data/registry-status.repository';
 import { PROVIDER_SESSION, TENANT_SESSION, answerRights, answerVersions, provideVcdTesting } from './vcd/testing/vcd-testing';
@@ -89,6 +92,9 @@ describe('AirgapPageComponent', () => {
         ExternalEndpointService,
         HostUsers,
         RegistryStatusRepository,
+        BrowserSettingsStore,
+        RestartMarkService,
+        provideBrowserStorage(),
         { provide: TranslationService, useClass: MockTranslationService },
       ],
     });

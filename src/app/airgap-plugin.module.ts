@@ -7,9 +7,10 @@ import 'reflect-metadata';
 import { NgModule, inject } from '@angular/core';
 import { RouterModule } from '@angular/router';
 import { I18nModule, TranslationService } from '@vcd/i18n';
-import { provideDependencyChecks } from './dependencies';
-import { ExternalEndpointService, HostUsers, RegistryCheckRunner, RegistryHttp } from './registry';
+import { SourceRegistrySetting, provideDependencyChecks } from './dependencies';
+import { ExternalEndpointService, HostUsers, RegistryCheckRunner, RegistryHttp, RestartMarkService } from './registry';
 import { CseConfigRepository } from './shared/cse-config';
+import { BrowserSettingsStore } from './shared/browser-settings';
 import { RegistryStatusRepository } from './shared/status-store';
 import { providePluginLocale } from './shared/i18n';
 import { containerHooks, provideVcdHost } from './vcd';
@@ -38,6 +39,9 @@ import { RegistryCheckState } from './shared/session-state';
     ExternalEndpointService,
     HostUsers,
     RegistryStatusRepository,
+    BrowserSettingsStore,
+    RestartMarkService,
+    SourceRegistrySetting,
     RegistryCheckState,
     provideDependencyChecks(),
     OrganizationsService,

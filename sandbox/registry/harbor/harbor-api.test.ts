@@ -67,6 +67,13 @@ describe('Harbor v2.0 façade', () => {
       assert.ok(headerValue(res.headers, 'x-request-id'));
     });
 
+    it('hands over its default root certificate, the sandbox CA, to anyone (systeminfo/getcert)', async () => {
+      const res = await get('/systeminfo/getcert');
+      assert.equal(res.status, 200);
+      assert.equal(headerValue(res.headers, 'content-disposition'), 'attachment; filename=ca.crt');
+      assert.equal(res.body.toString('utf8'), registry.caPem);
+    });
+
     it('answers the anonymous systeminfo, and more to the admin', async () => {
       const anonymous = json<Record<string, unknown>>(await get('/systeminfo'));
       assert.deepEqual(Object.keys(anonymous), [

@@ -27,6 +27,8 @@ export interface HarborApiOptions {
   /** `https://127.0.0.1:<port>`: Harbor's external URL, for systeminfo. */
   externalUrl: () => string;
   version: string;
+  /** What systeminfo/getcert hands over: Harbor's default root certificate (absent: 404). */
+  caPem?: string;
 }
 
 type Caller = { kind: 'anonymous' } | { kind: 'admin'; name: string };
@@ -100,6 +102,13 @@ export function createHarborApi(opts: HarborApiOptions): (req: IncomingMessage, 
     }),
     route('GET', '/systeminfo', ({ res, caller }) => {
       sendJson(res, 200, systemInfoJson(caller.kind === 'admin', opts.externalUrl(), opts.version));
+    }),
+    // SysInfoAPI.GetCert asks for no credentials; 404 when Harbor has no default root certificate.
+    route('GET', '/systeminfo/getcert', ({ res }) => {
+      if (opts.caPem === undefined) throw new HarborError(404, 'NOT_FOUND', 'root certificate not found');
+      res
+        .writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Disposition': 'attachment; filename=ca.crt' })
+        .end(opts.caPem);
     }),
     route('HEAD', '/projects', ({ res, caller, query }) => {
       if (caller.kind === 'anonymous') throw unauthorized();

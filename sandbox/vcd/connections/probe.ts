@@ -4,6 +4,7 @@ import { X509Certificate } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { connect as connectTcp, isIP, type Socket } from 'node:net';
 import { connect as connectTls, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
+import type { SandboxHosts } from '../../lib/hosts.js';
 
 export type ConnectionResult = 'SUCCESS' | 'ERROR_CANNOT_RESOLVE_IP' | 'ERROR_CANNOT_CONNECT';
 export type SslResult = 'SUCCESS' | 'ERROR_SSL_ERROR' | 'ERROR_UNTRUSTED_CERTIFICATE' | 'ERROR_CANNOT_VERIFY_HOSTNAME';
@@ -29,7 +30,11 @@ export interface ProbeTarget {
   verifyHostname: boolean;
 }
 
-export async function probe(target: ProbeTarget, trustAnchors: readonly X509Certificate[]): Promise<ProbeResult> {
+export async function probe(
+  target: ProbeTarget,
+  trustAnchors: readonly X509Certificate[],
+  hosts: SandboxHosts = new Map(),
+): Promise<ProbeResult> {
   const where = `${target.host}:${target.port}`;
   const base = {
     resolvedIp: null,
@@ -41,14 +46,17 @@ export async function probe(target: ProbeTarget, trustAnchors: readonly X509Cert
   };
 
   let ip: string;
+  const alias = hosts.get(target.host.toLowerCase());
   try {
     // IPv4 first, as a Java cell resolves by default (java.net.preferIPv6Addresses=false).
-    ip = isIP(target.host)
-      ? target.host
-      : await withTimeout(
-          lookup(target.host, { order: 'ipv4first' }).then((answer) => answer.address),
-          target.timeoutMs,
-        );
+    ip = alias
+      ? alias.connectTo
+      : isIP(target.host)
+        ? target.host
+        : await withTimeout(
+            lookup(target.host, { order: 'ipv4first' }).then((answer) => answer.address),
+            target.timeoutMs,
+          );
   } catch (error) {
     return {
       ...base,
@@ -63,12 +71,12 @@ export async function probe(target: ProbeTarget, trustAnchors: readonly X509Cert
   } catch (error) {
     return {
       ...base,
-      resolvedIp: ip,
+      resolvedIp: alias?.reportAs ?? ip,
       connectionResult: 'ERROR_CANNOT_CONNECT',
       result: `Cannot connect to ${ip}:${target.port}: ${reason(error)}`,
     };
   }
-  const connected = { ...base, resolvedIp: ip, canConnect: true, connectionResult: 'SUCCESS' as const };
+  const connected = { ...base, resolvedIp: alias?.reportAs ?? ip, canConnect: true, connectionResult: 'SUCCESS' as const };
   if (!target.secure) {
     socket.destroy();
     return { ...connected, result: `Connected to ${where}.` };

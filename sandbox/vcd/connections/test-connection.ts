@@ -1,6 +1,7 @@
 // POST /cloudapi/1.0.0/testConnection: VCD's connection test, run for real from this process.
 // Request: {host, port, secure, timeout (s), hostnameVerificationAlgorithm}; answer:
 // {targetProbe: ProbeResult, proxyProbe: null} (no proxy support in the sandbox).
+import type { SandboxHosts } from '../../lib/hosts.js';
 import { AuthedContext, Reply } from '../core/context.js';
 import { badRequest } from '../core/errors.js';
 import { isJsonObject } from '../core/model.js';
@@ -11,7 +12,7 @@ import { trustAnchorsFor } from './trusted-certificates.js';
 const DEFAULT_TIMEOUT_SECONDS = 10;
 const HOSTNAME_ALGORITHMS = ['HTTPS', 'LDAPS'];
 
-export async function testConnection(ctx: AuthedContext): Promise<Reply> {
+export async function testConnection(ctx: AuthedContext, hosts?: SandboxHosts): Promise<Reply> {
   const body = await ctx.readJson();
   if (!isJsonObject(body)) throw badRequest('The request body must be a Connection JSON object.');
   const { host, port, secure, timeout, hostnameVerificationAlgorithm, proxyConnection, preConfiguredProxy } = body;
@@ -42,6 +43,7 @@ export async function testConnection(ctx: AuthedContext): Promise<Reply> {
       verifyHostname: algorithm !== null,
     },
     trustAnchorsFor(ctx.state.get(), ctx.principal),
+    hosts,
   );
   return { status: 200, body: { targetProbe, proxyProbe: null } };
 }

@@ -13,6 +13,7 @@ import { Entities } from '../entities/entities.js';
 import { EntityLifecycle } from '../entities/entity-lifecycle.js';
 import { EntityTypes } from '../entities/entity-types.js';
 import { VcdError, errorBody, minorErrorCodeFor } from './errors.js';
+import type { SandboxHosts } from '../../lib/hosts.js';
 import { forwardExtApi } from '../extensions/ext-api.js';
 import {
   createExternalEndpoint,
@@ -50,6 +51,8 @@ export interface VcdApiOptions {
   vcdKeConfigSchemaPath: string;
   /** Where uploaded UI plug-in zips are kept (a throw-away folder when not given). */
   uiPluginBundles?: UiPluginBundles;
+  /** Names the sandbox resolves itself (lib/hosts.ts), for testConnection and /ext-api. */
+  hosts?: SandboxHosts;
 }
 
 export type VcdApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
@@ -154,7 +157,7 @@ export function createVcdApi(opts: VcdApiOptions): VcdApiHandler {
     session('POST', `${CLOUDAPI}/entities/${ID}/accessControls`, createAccessControl),
     session('GET', `${CLOUDAPI}/entities/${ID}/accessControls/${ID}`, getAccessControl),
     session('DELETE', `${CLOUDAPI}/entities/${ID}/accessControls/${ID}`, deleteAccessControl),
-    session('POST', `${CLOUDAPI}/testConnection`, testConnection),
+    session('POST', `${CLOUDAPI}/testConnection`, (ctx) => testConnection(ctx, opts.hosts)),
     session('GET', `${CLOUDAPI}/ssl/trustedCertificates`, listTrustedCertificates),
     session('POST', `${CLOUDAPI}/ssl/trustedCertificates`, createTrustedCertificate),
     session('GET', `${CLOUDAPI}/ssl/trustedCertificates/${ID}`, getTrustedCertificate),
@@ -257,7 +260,7 @@ export function createVcdApi(opts: VcdApiOptions): VcdApiHandler {
 
       if (isExtApi) {
         await sessions.authenticate(opts.state.get(), req.headers);
-        await forwardExtApi(opts.state, req, res);
+        await forwardExtApi(opts.state, req, res, opts.hosts);
         return true;
       }
 

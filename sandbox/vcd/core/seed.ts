@@ -58,9 +58,22 @@ export interface SeedOptions {
   vcdKeConfigTemplatePath?: string;
   /** Filler orgs `tenant-01`… besides acme and globex (default 42), numbered to the width of the count (at least 2). */
   fillerOrgs?: number;
+  /** The Bootstrap VM's proxy (bootstrapClusterConfig.proxyConfig); none by default. */
+  proxy?: { httpProxy: string; httpsProxy: string; noProxy: string };
   /** CSE's cluster type and a few clusters in acme and globex (clusters-seed.ts), plus `filler` more. Off when absent. */
   clusters?: { readonly filler?: number };
 }
+
+/**
+ * `npm start -- --seed proxy`: a proxy for the Bootstrap VM whose noProxy misses the registry's
+ * name (and lists an IPv6 address in brackets without a port, which Go never matches). The
+ * credentials in the URL are fake and must never be shown.
+ */
+export const PROXY_SEED = {
+  httpProxy: 'http://cse-proxy:s3cret@proxy.sandbox.test:3128',
+  httpsProxy: 'http://cse-proxy:s3cret@proxy.sandbox.test:3128',
+  noProxy: 'localhost,127.0.0.1, .corp.local,10.0.0.0/8,[fd00::1]',
+};
 
 export function seedVcdState(opts: SeedOptions): VcdState {
   const system = org('System', 'System Organization');
@@ -105,7 +118,7 @@ export function seedVcdState(opts: SeedOptions): VcdState {
     entityType: VCDKECONFIG_TYPE_ID,
     name: 'vcdKeConfig',
     externalId: null,
-    entity: buildVcdKeConfig(opts.containerRegistryUrl, opts.vcdKeConfigTemplatePath ?? DEFAULT_VCDKECONFIG_TEMPLATE_PATH),
+    entity: buildVcdKeConfig(opts.containerRegistryUrl, opts.vcdKeConfigTemplatePath ?? DEFAULT_VCDKECONFIG_TEMPLATE_PATH, opts.proxy),
     state: 'RESOLVED',
     ownerId: administrator.id,
     orgId: system.id,
@@ -199,9 +212,13 @@ const CSE_421_VALUES: Record<string, string | number | string[]> = {
  * not JSON until filled: substitute textually (string content escaped, arrays as JSON items,
  * numbers raw), then parse.
  */
-export function buildVcdKeConfig(containerRegistryUrl: string, templatePath: string) {
+export function buildVcdKeConfig(containerRegistryUrl: string, templatePath: string, proxy?: SeedOptions['proxy']) {
   const template = readFileSync(templatePath, 'utf8');
-  const values: Record<string, string | number | string[]> = { ...CSE_421_VALUES, container_registry_url: containerRegistryUrl };
+  const values: Record<string, string | number | string[]> = {
+    ...CSE_421_VALUES,
+    container_registry_url: containerRegistryUrl,
+    ...(proxy ? { http_proxy: proxy.httpProxy, https_proxy: proxy.httpsProxy, no_proxy: proxy.noProxy } : {}),
+  };
   const unknown = new Set<string>();
   const text = template.replace(/\$\{(\w+)\}/g, (_, name: string) => {
     const value = values[name];

@@ -1,5 +1,6 @@
 // Test support for the VCD stand-in: a real HTTP server on 127.0.0.1:0 with a throw-away
 // state file, persona logins, and a throw-away TLS endpoint with an openssl-made certificate.
+import type { SandboxHosts } from '../../lib/hosts.js';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -27,7 +28,7 @@ export interface VcdUnderTest {
 }
 
 export async function startVcd(
-  opts: { caPem?: string; fillerOrgs?: number; clusters?: { readonly filler?: number } } = {},
+  opts: { caPem?: string; fillerOrgs?: number; clusters?: { readonly filler?: number }; hosts?: SandboxHosts } = {},
 ): Promise<VcdUnderTest> {
   const dir = await mkdtemp(path.join(tmpdir(), 'vcd-test-'));
   const state = await StateStore.open(
@@ -41,7 +42,7 @@ export async function startVcd(
       }),
     { reset: true },
   );
-  const handle = createVcdApi({ state, vcdKeConfigSchemaPath: SCHEMA_PATH });
+  const handle = createVcdApi({ state, vcdKeConfigSchemaPath: SCHEMA_PATH, ...(opts.hosts ? { hosts: opts.hosts } : {}) });
   const server = createServer((req, res) => {
     void handle(req, res).then((handled) => {
       if (!handled) res.writeHead(404).end('not the VCD API');

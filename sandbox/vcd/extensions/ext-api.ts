@@ -26,6 +26,7 @@ import type { VcdState } from '../core/model.js';
 import { matchesHost, peerChain, whyUntrusted } from '../connections/probe.js';
 import { systemTrustAnchors } from '../connections/trusted-certificates.js';
 import { HOP_BY_HOP_HEADERS } from '../../lib/hop-by-hop.js';
+import type { SandboxHosts } from '../../lib/hosts.js';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 const RESPONSE_TIMEOUT_MS = 60_000;
@@ -66,12 +67,17 @@ export function resolveExtApiTarget(state: VcdState, rawPathAndQuery: string): E
 }
 
 /** Forwards the request; rejects with a VcdError when the endpoint cannot be used (the router answers it). */
-export async function forwardExtApi(state: StateStore<VcdState>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function forwardExtApi(
+  state: StateStore<VcdState>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  hosts: SandboxHosts = new Map(),
+): Promise<void> {
   const target = resolveExtApiTarget(state.get(), req.url ?? '/');
   if (!target) {
     throw new VcdError(404, `${NO_FILTER_MATCHES} ${(req.url ?? '').split('?')[0] ?? ''}: no enabled external endpoint serves it.`);
   }
-  const socket = await openTrustedTls(target.url, systemTrustAnchors(state.get()));
+  const socket = await openTrustedTls(target.url, systemTrustAnchors(state.get()), hosts);
   await new Promise<void>((resolve, reject) => {
     const outgoing = httpRequest(
       {
@@ -113,11 +119,12 @@ export async function forwardExtApi(state: StateStore<VcdState>, req: IncomingMe
 }
 
 /** A TLS connection to the endpoint whose chain leads to System's trusted certificates and names the host. */
-function openTrustedTls(url: URL, anchors: ReturnType<typeof systemTrustAnchors>): Promise<TLSSocket> {
+function openTrustedTls(url: URL, anchors: ReturnType<typeof systemTrustAnchors>, hosts: SandboxHosts): Promise<TLSSocket> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const port = Number(url.port || 443);
   return new Promise((resolve, reject) => {
-    const socket = connectTls({ host, port, servername: isIP(host) ? undefined : host, rejectUnauthorized: false });
+    const address = hosts.get(host.toLowerCase())?.connectTo ?? host;
+    const socket = connectTls({ host: address, port, servername: isIP(host) ? undefined : host, rejectUnauthorized: false });
     const fail = (status: number, message: string): void => {
       socket.destroy();
       reject(new VcdError(status, message));

@@ -3,6 +3,7 @@ export * from './data/choose-strategy';
 export * from './data/dependency-check-runner';
 export * from './data/presence-check';
 export * from './data/presence-checkers';
+export * from './data/source-registry.setting';
 export * from './ui/check-notice.component';
 export * from './ui/dependencies-section.component';
 export * from './ui/dependency-results.component';

@@ -3,6 +3,7 @@ export * from './data/external-endpoint.service';
 export * from './data/host-users';
 export * from './data/registry-check-runner';
 export * from './data/registry-http';
+export * from './data/restart-mark.service';
 export * from './ui/ext-api-access.component';
 export * from './ui/registry-check.component';
 export * from './ui/registry-settings.component';

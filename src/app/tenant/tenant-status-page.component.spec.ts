@@ -127,6 +127,8 @@ describe('TenantStatusPageComponent', () => {
     await open([VIEW], STATUS);
     expect(query('tenant-base')?.textContent).toContain(BASE);
     expect(query('tenant-registry-kind')?.textContent).toContain('tenant.registry.private');
+    // CSE 4.1/4.2 has one registry URL for every organization: the page never implies this project changes that.
+    expect(query('tenant-private-meaning')?.textContent).toContain('tenant.registry.privateMeaning');
     expect(query('tenant-derived')?.textContent).toContain(`${BASE}/tkg`);
     expect(query('tenant-derived')?.textContent).toContain(`${BASE}/tanzu_cli/plugins/plugin-inventory:latest`);
     expect(query('tenant-step-project')?.getAttribute('data-verdict')).toBe('failed');

@@ -90,6 +90,21 @@ describe('VcdHttpBackend', () => {
       expect(failure.error).toBe('{"errors":[]}');
     });
 
+    it('answers bytes when bytes are asked for, for a success and for an error alike', async () => {
+      const http = setUp();
+      const der = new Uint8Array([0x30, 0x82, 0x01, 0x0a, 0xff]);
+      fetch.answer = () => new Response(der, { status: 200, headers: { 'Content-Type': 'application/octet-stream' } });
+      const bytes = await firstValueFrom(http.get(url, { responseType: 'arraybuffer' }));
+      expect(new Uint8Array(bytes)).toEqual(der);
+
+      fetch.answer = () => new Response('{"minorErrorCode":"NOT_FOUND"}', { status: 404 });
+      const error = (await firstValueFrom(http.get(url, { responseType: 'arraybuffer' })).catch(
+        (failure: unknown) => failure,
+      )) as HttpErrorResponse;
+      expect(error.status).toBe(404);
+      expect(new TextDecoder().decode(error.error as ArrayBuffer)).toBe('{"minorErrorCode":"NOT_FOUND"}');
+    });
+
     it('answers status 0 when nothing came back', async () => {
       const http = setUp();
       fetch.answer = () => {

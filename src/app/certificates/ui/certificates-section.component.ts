@@ -30,6 +30,7 @@ import {
   servedCaCertificates,
 } from '../domain';
 import { CandidateListComponent } from './candidate-list.component';
+import { HarborCaComponent } from './harbor-ca.component';
 import { CertificateInputComponent, RawInput } from './certificate-input.component';
 import { StoredListComponent, StoredView, describeStored } from './stored-list.component';
 import { TrustProofComponent } from './trust-proof.component';
@@ -53,6 +54,7 @@ export const MAX_LISTED_REJECTIONS = 20;
     I18nModule,
     CertificateInputComponent,
     CandidateListComponent,
+    HarborCaComponent,
     StoredListComponent,
     TrustProofComponent,
     ConflictPanelComponent,

@@ -94,3 +94,27 @@ export {
   type DependencyCheckRecord,
   type RecordContext,
 } from './check-record';
+export * from './longest-derived';
+export {
+  DOCUMENTED_SOURCE_REGISTRY,
+  SOURCE_FACTS,
+  SOURCE_REGISTRY_SECTION,
+  fromSource,
+  readSourceSetting,
+  validateSourceRegistry,
+  type SourceFact,
+  type SourceRegistryProblemCode,
+  type SourceRegistryValidation,
+} from './source-registry';
+export {
+  DEFAULT_ARCHIVE_DIR,
+  DEFAULT_CA_CERT_PATH,
+  TRANSFER_SCRIPT_NAME,
+  TRANSFER_TOOLS,
+  transferScript,
+  type RefusedImage,
+  type TransferImage,
+  type TransferScript,
+  type TransferScriptInput,
+  type TransferTool,
+} from './transfer-script';

@@ -10,6 +10,9 @@ import { PresenceCheckers } from '../data/presence-checkers';
 import { FakeChecker } from '../testing/fake-presence-checker';
 import { SectionPage } from '../testing/section.widget';
 import { DependenciesSectionComponent } from './dependencies-section.component';
+import { BrowserSettingsStore } from '../../shared/browser-settings';
+import { provideBrowserStorage } from '../../shared/browser-settings/testing/memory-storage';
+import { SourceRegistrySetting } from '../data/source-registry.setting';
 import { RegistryCheckState } from '../../shared/session-state';
 
 const FILE = [
@@ -71,6 +74,9 @@ describe('DependenciesSectionComponent', () => {
         { provide: PresenceCheckers, useValue: { forStrategy: (strategy: string) => (strategies.push(strategy), checker) } },
         { provide: TranslationService, useClass: MockTranslationService },
         RegistryCheckState,
+        BrowserSettingsStore,
+        SourceRegistrySetting,
+        provideBrowserStorage(),
       ],
     });
     fixture = TestBed.createComponent(DependenciesSectionComponent);

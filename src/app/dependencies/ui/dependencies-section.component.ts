@@ -47,6 +47,7 @@ import {
 import { CheckNoticeComponent } from './check-notice.component';
 import { DependencyFixesComponent } from './dependency-fixes.component';
 import { DependencyResultsComponent } from './dependency-results.component';
+import { SourceRegistryComponent } from './source-registry.component';
 import { ElapsedClock } from './elapsed-clock';
 import { RegistryCheckState } from '../../shared/session-state';
 
@@ -66,6 +67,7 @@ interface LoadedFile {
     I18nModule,
     DependencyResultsComponent,
     DependencyFixesComponent,
+    SourceRegistryComponent,
     CheckNoticeComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

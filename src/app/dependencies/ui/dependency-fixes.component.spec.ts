@@ -1,5 +1,10 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MockTranslationService, TranslationService } from '@vcd/i18n';
+import { BrowserSettingsStore } from '../../shared/browser-settings';
+import { provideBrowserStorage } from '../../shared/browser-settings/testing/memory-storage';
+import { VCD_SESSION } from '../../vcd';
+import { PROVIDER_SESSION } from '../../vcd/testing/vcd-testing';
+import { SourceRegistrySetting } from '../data/source-registry.setting';
 import { DependencyFixesComponent } from './dependency-fixes.component';
 import { ResultRow, readRecord, rowsOf } from '../domain';
 
@@ -68,7 +73,13 @@ describe('DependencyFixesComponent', () => {
   function open(rows: readonly ResultRow[]): void {
     TestBed.configureTestingModule({
       imports: [DependencyFixesComponent],
-      providers: [{ provide: TranslationService, useClass: MockTranslationService }],
+      providers: [
+        { provide: TranslationService, useClass: MockTranslationService },
+        { provide: VCD_SESSION, useValue: PROVIDER_SESSION },
+        BrowserSettingsStore,
+        SourceRegistrySetting,
+        provideBrowserStorage(),
+      ],
     });
     const fixture = TestBed.createComponent(DependencyFixesComponent);
     fixture.componentRef.setInput('rows', rows);

@@ -18,6 +18,9 @@ import {
   resultsJson,
 } from './export/fix-texts';
 import { ResultRow } from '../domain';
+import { SourceRegistrySetting } from '../data/source-registry.setting';
+import { DOCUMENTED_SOURCE_REGISTRY, fromSource } from '../domain/source-registry';
+import { TransferScriptComponent } from './transfer-script.component';
 
 /** More commands than this are not useful on screen: the missing-only file is the way then. */
 const MAX_SHOWN_COMMANDS = 50;
@@ -25,19 +28,24 @@ const MAX_SHOWN_COMMANDS = 50;
 @Component({
   selector: 'cse-dependency-fixes',
   standalone: true,
-  imports: [I18nModule],
+  imports: [I18nModule, TransferScriptComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dependency-fixes.component.html',
   styleUrl: './dependencies-section.component.css',
 })
 export class DependencyFixesComponent {
   private readonly document = inject(DOCUMENT);
-  private readonly rowsSignal = signal<readonly ResultRow[]>([]);
+  private readonly source = inject(SourceRegistrySetting).source;
+  /** The rows as the provider pulls them: from the source registry setting. */
+  private readonly rowsSignal = computed(() =>
+    this.checkedRows().map((row) => ({ ...row, source: fromSource(row.source, this.source()) })),
+  );
+  private readonly checkedRows = signal<readonly ResultRow[]>([]);
   private readonly baseSignal = signal('');
   private readonly releaseSignal = signal<string | undefined>(undefined);
 
   @Input({ required: true }) set rows(value: readonly ResultRow[]) {
-    this.rowsSignal.set(value);
+    this.checkedRows.set(value);
   }
   @Input({ required: true }) set base(value: string) {
     this.baseSignal.set(value);
@@ -52,6 +60,10 @@ export class DependencyFixesComponent {
   readonly printable = computed(() => printableAbsentRows(this.rowsSignal()));
   readonly leftOut = computed(() => this.printable().leftOut);
   readonly printableCount = computed(() => this.printable().printable.length);
+  /** The transfer script takes the documented references: its SOURCE_REGISTRY parameter applies the setting. */
+  readonly missingImages = computed(() =>
+    printableAbsentRows(this.checkedRows()).printable.map(({ source, destination }) => ({ source, destination })),
+  );
   readonly missingFile = computed(() => missingDependenciesFile(this.rowsSignal()));
   readonly commands = computed(() =>
     this.printable()
@@ -62,7 +74,12 @@ export class DependencyFixesComponent {
       }),
   );
   readonly hiddenCommands = computed(() => Math.max(0, this.printableCount() - MAX_SHOWN_COMMANDS));
-  readonly procedure = computed(() => gettingStartedProcedure(this.releaseSignal(), this.baseSignal()));
+  readonly procedure = computed(() =>
+    gettingStartedProcedure(this.releaseSignal(), this.baseSignal())?.map((step) => ({
+      ...step,
+      command: step.command.split(`${DOCUMENTED_SOURCE_REGISTRY}/`).join(`${this.source()}/`),
+    })),
+  );
   readonly releaseLabel = computed(() => this.releaseSignal() ?? '—');
 
   downloadMissing(): void {

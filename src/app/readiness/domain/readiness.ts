@@ -6,8 +6,9 @@
  */
 import { expiryOf } from '../../certificates/domain';
 import { DependencyCheckRecord, GAP_STATUSES, ResultRow, rowsOf } from '../../dependencies/domain';
-import { CheckStepId, CheckStepResult, RegistryCheckRecord, validateRegistryUrl } from '../../registry/domain';
+import { CheckStepId, CheckStepResult, PendingRestart, RegistryCheckRecord, validateRegistryUrl } from '../../registry/domain';
 import type { CertificateSnapshot, PublicEndpointFacts } from '../../shared/status-store/domain';
+import { BootstrapInput, bootstrapLines } from './bootstrap-lines';
 
 /** green, amber, red, grey (never checked), and a check only a person can make. */
 export type ReadinessLevel = 'ready' | 'attention' | 'blocked' | 'unknown' | 'manual';
@@ -18,9 +19,12 @@ export type ReadinessLineId =
   | 'projectPublic'
   | 'certificates'
   | 'dependencies'
-  | 'pluginInventory';
+  | 'pluginInventory'
+  | 'bootstrapVm'
+  | 'bootstrapProxy'
+  | 'bridgeNetworks';
 /** Where the fix is: the Container Registry Settings tab ('settings') or a section of the Airgap tab. */
-export type ReadinessSection = 'publicEndpoint' | 'settings' | 'registryCheck' | 'certificates' | 'dependencies';
+export type ReadinessSection = 'publicEndpoint' | 'settings' | 'registryCheck' | 'certificates' | 'dependencies' | 'bootstrap';
 
 export interface ReadinessMessage {
   readonly key: string;
@@ -33,6 +37,8 @@ export interface ReadinessLine {
   /** When the record this line comes from was made (ISO 8601). */
   readonly checkedAt?: string;
   readonly message: ReadinessMessage;
+  /** Further findings shown under the message. */
+  readonly notes?: readonly ReadinessMessage[];
   readonly section: ReadinessSection;
 }
 
@@ -46,6 +52,10 @@ export interface ReadinessInput {
   /** readRecord(lastDependencyCheck); counts only when its base is registryBase. */
   readonly dependencyCheck: DependencyCheckRecord | undefined;
   readonly now: Date;
+  /** The provider's view only: vcdKeConfig's Bootstrap VM settings (bootstrap-lines.ts). */
+  readonly bootstrap?: Pick<BootstrapInput, 'config' | 'vcdAddress'>;
+  /** A save of the registry URL no CSE server restart has followed yet. */
+  readonly pendingRestart?: PendingRestart;
 }
 
 /** The component group of the Tanzu CLI plugin inventory (destination-rules.ts). */
@@ -58,7 +68,7 @@ export function readinessLines(input: ReadinessInput): ReadinessLine[] {
   const dependencies = input.dependencyCheck;
   return [
     publicEndpointLine(input.publicEndpoint),
-    registryUrlLine(input.registryBase, input.now),
+    registryUrlLine(input.registryBase, input.now, input.pendingRestart),
     check && check.base === input.registryBase ? reachLine(check) : staleOrMissing('registryReachable', 'registryCheck', check),
     check && check.base === input.registryBase ? projectLine(check) : staleOrMissing('projectPublic', 'registryCheck', check),
     certificatesLine(input.certificates, input.now),
@@ -68,6 +78,9 @@ export function readinessLines(input: ReadinessInput): ReadinessLine[] {
     dependencies && dependencies.base === input.registryBase
       ? pluginInventoryLine(dependencies)
       : staleOrMissing('pluginInventory', 'dependencies', dependencies),
+    ...(input.bootstrap
+      ? bootstrapLines({ ...input.bootstrap, registryBase: input.registryBase, vcdUrl: input.publicEndpoint?.url, registryCheck: check })
+      : []),
   ];
 }
 
@@ -130,7 +143,7 @@ function publicEndpointLine(facts: PublicEndpointFacts | undefined): ReadinessLi
   }
 }
 
-function registryUrlLine(base: string | undefined, now: Date): ReadinessLine {
+function registryUrlLine(base: string | undefined, now: Date, pending: PendingRestart | undefined): ReadinessLine {
   const id = 'registryUrl';
   const at = now.toISOString();
   if (base === undefined || base.trim() === '') return line(id, 'settings', 'blocked', 'empty', undefined, at);
@@ -139,6 +152,7 @@ function registryUrlLine(base: string | undefined, now: Date): ReadinessLine {
   if (validation.warnings.some((warning) => warning.code === 'defaultPublicRegistry')) {
     return line(id, 'settings', 'attention', 'defaultPublic', { url: validation.parsed.value }, at);
   }
+  if (pending?.url === base) return line(id, 'settings', 'attention', 'restartPending', { url: base }, pending.savedAt);
   return line(id, 'settings', 'ready', 'valid', { url: validation.parsed.value }, at);
 }
 

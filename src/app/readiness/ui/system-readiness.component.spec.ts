@@ -10,6 +10,9 @@ import { RegistryStatus, STATUS_TYPE_ID } from '../../shared/status-store/domain
 import { answerVersions, provideVcdTesting } from '../../vcd/testing/vcd-testing';
 import { ReadinessLine, ReadinessSection } from '../domain/readiness';
 import { SystemReadinessComponent } from './system-readiness.component';
+import { RestartMarkService } from '../../registry/data/restart-mark.service';
+import { BrowserSettingsStore } from '../../shared/browser-settings';
+import { provideBrowserStorage } from '../../shared/browser-settings/testing/memory-storage';
 import { RegistryCheckState } from '../../shared/session-state';
 
 const ROOT = 'https://vcd.example.com/cloudapi/1.0.0';
@@ -55,6 +58,9 @@ describe('SystemReadinessComponent', () => {
         RegistryStatusRepository,
         RegistryCheckState,
         { provide: TranslationService, useClass: MockTranslationService },
+        BrowserSettingsStore,
+        RestartMarkService,
+        provideBrowserStorage(),
       ],
     });
     backend = TestBed.inject(HttpTestingController);

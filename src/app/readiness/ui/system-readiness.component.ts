@@ -22,7 +22,8 @@ import { I18nModule } from '@vcd/i18n';
 import { Observable, catchError, forkJoin, map, of, switchMap } from 'rxjs';
 import { certificateSnapshot } from '../../certificates/domain';
 import { readRecord } from '../../dependencies/domain';
-import { RegistryCheckRecord, validateRegistryUrl } from '../../registry/domain';
+import { RegistryCheckRecord, pendingRestart, validateRegistryUrl } from '../../registry/domain';
+import { RestartMarkService } from '../../registry';
 import { RegistrySettings } from '../../shared/cse-config';
 import { untilDestroyed } from '../../shared/rx';
 import { RegistryStatusRepository, StatusStorage } from '../../shared/status-store';
@@ -30,7 +31,9 @@ import { CertificateSnapshot, PublicEndpointFacts, RegistryStatus, SYSTEM_STATUS
 import { VcdErrorAlertComponent } from '../../shared/ui';
 import { VcdError, toVcdError } from '../../vcd';
 import { PublicEndpointService } from '../data/public-endpoint.service';
-import { ReadinessSection, readinessLines } from '../domain/readiness';
+import { VcdAddressService } from '../data/vcd-address.service';
+import { BootstrapConfig, readBootstrapConfig } from '../domain/bootstrap-config';
+import { ReadinessInput, ReadinessSection, readinessLines } from '../domain/readiness';
 import { ReadinessSummaryComponent } from './readiness-summary.component';
 import { RegistryCheckState } from '../../shared/session-state';
 
@@ -44,7 +47,7 @@ interface StatusRead {
   selector: 'cse-system-readiness',
   standalone: true,
   imports: [ClrAlertModule, I18nModule, ReadinessSummaryComponent, VcdErrorAlertComponent],
-  providers: [PublicEndpointService],
+  providers: [PublicEndpointService, VcdAddressService],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <cse-readiness-summary [lines]="lines()" (navigate)="open($event)">
@@ -61,12 +64,30 @@ interface StatusRead {
         }
         {{ 'readiness.summary.refresh' | translate }}
       </button>
+      @if (pendingRestart()) {
+        <button
+          readinessActions
+          type="button"
+          class="btn btn-sm btn-outline"
+          data-test="readiness-restart-done"
+          (click)="markRestartDone()"
+        >
+          {{ 'readiness.summary.restartDone' | translate }}
+        </button>
+      }
     </cse-readiness-summary>
     @if (error(); as failure) {
       <cse-vcd-error-alert [error]="failure" (retry)="refresh()" />
     }
     @if (storage() === 'notSetUp') {
       <p class="readiness-note" data-test="readiness-no-storage">{{ 'readiness.note.noStorage' | translate }}</p>
+    }
+    @if (isBootstrapNoteShown()) {
+      <clr-alert clrAlertType="info" [clrAlertClosable]="true" (clrAlertClosedChange)="isBootstrapNoteShown.set(false)">
+        <clr-alert-item>
+          <span class="alert-text" data-test="bootstrap-note">{{ 'readiness.note.bootstrap' | translate }}</span>
+        </clr-alert-item>
+      </clr-alert>
     }
     @if (isPublicEndpointNoteShown()) {
       <clr-alert clrAlertType="info" [clrAlertClosable]="true" (clrAlertClosedChange)="isPublicEndpointNoteShown.set(false)">
@@ -87,12 +108,20 @@ interface StatusRead {
 })
 export class SystemReadinessComponent implements OnChanges {
   @Input({ required: true }) settings!: RegistrySettings;
+  /** The vcdKeConfig entity's body: the Bootstrap VM's components and proxy. */
+  @Input() set vcdKeConfig(value: unknown) {
+    this.bootstrapConfig.set(readBootstrapConfig(value));
+  }
   /** Every section but the public endpoint, which this component explains in place. */
   @Output() readonly navigate = new EventEmitter<ReadinessSection>();
 
   private readonly statusStore = inject(RegistryStatusRepository);
   private readonly publicEndpoints = inject(PublicEndpointService);
   private readonly checkState = inject(RegistryCheckState);
+  private readonly restartMarks = inject(RestartMarkService);
+  private readonly vcdAddresses = inject(VcdAddressService);
+  private readonly bootstrapConfig = signal<BootstrapConfig | undefined>(undefined);
+  private readonly vcdAddress = signal<string | undefined>(undefined);
   private readonly destroyRef = inject(DestroyRef);
   private readonly current = signal<RegistrySettings | undefined>(undefined);
   private snapshotRun = 0;
@@ -105,6 +134,8 @@ export class SystemReadinessComponent implements OnChanges {
   readonly loading = signal(false);
   readonly now = signal(new Date());
   readonly isPublicEndpointNoteShown = signal(false);
+  readonly isBootstrapNoteShown = signal(false);
+  readonly pendingRestart = computed(() => pendingRestart(this.restartMarks.mark(), this.current()?.containerRegistryUrl ?? ''));
 
   /** The stored check, or the one just run on this page when it is newer. */
   readonly registryCheck = computed(() => newer(this.status()?.lastRegistryCheck, this.checkState.record()));
@@ -116,6 +147,7 @@ export class SystemReadinessComponent implements OnChanges {
       certificates: this.certificates(),
       dependencyCheck: readRecord(this.status()?.lastDependencyCheck),
       now: this.now(),
+      ...this.bootstrapInput(),
     }),
   );
 
@@ -147,6 +179,13 @@ export class SystemReadinessComponent implements OnChanges {
     forkJoin([this.readStatus(), this.publicEndpoints.read()])
       .pipe(untilDestroyed(this.destroyRef))
       .subscribe(([read, endpoint]) => {
+        // Only the Bootstrap VM lines need it: one testConnection, and only for a host name.
+        if (this.bootstrapConfig()) {
+          this.vcdAddresses
+            .resolve(endpoint?.url)
+            .pipe(untilDestroyed(this.destroyRef))
+            .subscribe((address) => this.vcdAddress.set(address));
+        }
         this.storage.set(read.storage);
         if (read.status) this.status.set(read.status);
         this.error.set(read.error);
@@ -158,7 +197,23 @@ export class SystemReadinessComponent implements OnChanges {
 
   open(section: ReadinessSection): void {
     if (section === 'publicEndpoint') this.isPublicEndpointNoteShown.set(true);
+    else if (section === 'bootstrap') this.isBootstrapNoteShown.set(true);
     else this.navigate.emit(section);
+  }
+
+  /** The provider says the CSE server was restarted after the last save of the URL. */
+  markRestartDone(): void {
+    this.restartMarks.restartDone();
+  }
+
+  private bootstrapInput(): Pick<ReadinessInput, 'bootstrap' | 'pendingRestart'> {
+    const config = this.bootstrapConfig();
+    const address = this.vcdAddress();
+    const pending = this.pendingRestart();
+    return {
+      ...(config ? { bootstrap: { config, ...(address ? { vcdAddress: address } : {}) } } : {}),
+      ...(pending ? { pendingRestart: pending } : {}),
+    };
   }
 
   private readStatus(): Observable<StatusRead> {

@@ -16,3 +16,4 @@ export {
 export * from './access-path';
 export * from './endpoint-plan';
 export * from './registry-check';
+export * from './restart-mark';

@@ -1,3 +1,4 @@
+import { MAX_BASE_LENGTH } from '../../dependencies/domain/longest-derived';
 import {
   MAX_REGISTRY_URL_LENGTH,
   REGISTRY_URL_ERROR_CODES,
@@ -19,7 +20,15 @@ interface InvalidCase {
   readonly params?: Partial<Record<RegistryUrlErrorCode, Params>>;
 }
 
-const FIXLESS: readonly RegistryUrlErrorCode[] = ['empty', 'whitespace', 'invalidHost', 'invalidPort', 'invalidPathSegment', 'tooLong'];
+const FIXLESS: readonly RegistryUrlErrorCode[] = [
+  'empty',
+  'whitespace',
+  'invalidHost',
+  'invalidPort',
+  'invalidPathSegment',
+  'tooLong',
+  'derivedTooLong',
+];
 const LONGEST_LABEL = 'a'.repeat(63);
 
 const invalidCases: readonly InvalidCase[] = [
@@ -104,6 +113,16 @@ const invalidCases: readonly InvalidCase[] = [
   { input: 'harbor.local/-cse', errors: ['invalidPathSegment'], params: { invalidPathSegment: { segment: '-cse' } } },
   { input: 'harbor.local/cse./mirror', errors: ['invalidPathSegment'], params: { invalidPathSegment: { segment: 'cse.' } } },
   { input: 'harbor.local/Café', errors: ['invalidPathSegment'], params: { invalidPathSegment: { segment: 'Café' } } },
+  {
+    input: `harbor.local/${'a'.repeat(MAX_BASE_LENGTH - 12)}`,
+    errors: ['derivedTooLong'],
+    params: { derivedTooLong: { baseLength: 196, length: 256, max: 255, allowed: 195 } },
+  },
+  {
+    input: `harbor.local/${'a'.repeat(212)}`,
+    errors: ['derivedTooLong'],
+    params: { derivedTooLong: { baseLength: 225, length: 285, max: 255, allowed: 195 } },
+  },
   {
     input: `harbor.local/${'a'.repeat(243)}`,
     errors: ['tooLong'],

@@ -1,8 +1,8 @@
+import { MAX_BASE_LENGTH } from '../../dependencies/domain/longest-derived';
 import { DEFAULT_CONTAINER_REGISTRY_URL } from '../../shared/cse-config/domain/vcdke-config';
 import {
   DEFAULT_PUBLIC_REGISTRY,
   DERIVED_PATHS,
-  MAX_REGISTRY_URL_LENGTH,
   ParsedRegistryUrl,
   REGISTRY_URL_WARNING_CODES,
   RegistryUrlProblem,
@@ -53,7 +53,8 @@ const validCases: readonly ValidCase[] = [
   { input: 'harbor/cse/tanzu_cli-mirror', parsed: { path: 'cse/tanzu_cli-mirror' } },
   { input: 'harbor/cse/tanzu_cli/mirror', parsed: { path: 'cse/tanzu_cli/mirror' } },
   { input: 'harbor.local/a.b/c_d/e__f/g--h/0-9', parsed: { path: 'a.b/c_d/e__f/g--h/0-9', project: 'a.b' } },
-  { input: `harbor.local/${'a'.repeat(MAX_REGISTRY_URL_LENGTH - 13)}`, parsed: { value: `harbor.local/${'a'.repeat(242)}` } },
+  // The longest base whose derived names stay within 255 characters (docs/domain.md#name-length).
+  { input: `harbor.local/${'a'.repeat(MAX_BASE_LENGTH - 13)}`, parsed: { value: `harbor.local/${'a'.repeat(182)}` } },
   { input: '10.0.0.5/cse', parsed: { value: '10.0.0.5/cse', host: '10.0.0.5', hostKind: 'ipv4' }, warnings: ['ipAddress'] },
   { input: '192.168.1.10:5000/cse', parsed: { host: '192.168.1.10', port: 5000 }, warnings: ['ipAddress'] },
   { input: '0.0.0.0', parsed: { hostKind: 'ipv4' }, warnings: ['ipAddress'] },

@@ -5,6 +5,7 @@
  * and offers one corrected value whenever the mistake is mechanical (a pasted https://, a
  * trailing slash, a derived path).
  */
+import { derivedNameProblem } from '../../dependencies/domain';
 import { RegistryHost, parseRegistryHost } from './registry-host';
 
 /** In the order the UI lists them: the marks of a pasted URL first, then what must be retyped. */
@@ -22,6 +23,7 @@ export const REGISTRY_URL_ERROR_CODES = [
   'invalidPort',
   'invalidPathSegment',
   'tooLong',
+  'derivedTooLong',
 ] as const;
 export type RegistryUrlErrorCode = (typeof REGISTRY_URL_ERROR_CODES)[number];
 
@@ -202,6 +204,8 @@ function analyse(text: string): Analysis {
   const canonical = found.has('uppercasePath') ? corrected.toLowerCase() : corrected;
   if (canonical.length > MAX_REGISTRY_URL_LENGTH) {
     note('tooLong', { max: MAX_REGISTRY_URL_LENGTH, length: canonical.length });
+  } else if (host !== undefined && derivedNameProblem(canonical)) {
+    note('derivedTooLong', derivedNameProblem(canonical));
   }
   return { found, host, port, authority, segments, canonical };
 }

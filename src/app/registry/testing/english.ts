@@ -1,10 +1,11 @@
 /*
- * The plug-in's real English messages (i18n/en.json, flattened as the asset build does), so a
+ * The plug-in's real English (or French) messages (i18n/*.json, flattened as the asset build does), so a
  * component spec reads what a user reads. A missing key shows as "?key", which a spec notices.
  */
 import { Provider } from '@angular/core';
 import { MessageFormatTranslationService, TranslationService } from '@vcd/i18n';
 import english from '../../../../i18n/en.json';
+import french from '../../../../i18n/fr.json';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -18,11 +19,20 @@ function flatten(tree: Tree, prefix = ''): Record<string, string> {
 }
 
 export function provideEnglish(): Provider {
+  return provideMessages('en', english as Tree);
+}
+
+/** The French messages (i18n/fr.json): for the specs that check a French text a user reads. */
+export function provideFrench(): Provider {
+  return provideMessages('fr', french as Tree);
+}
+
+function provideMessages(locale: string, messages: Tree): Provider {
   return {
     provide: TranslationService,
     useFactory: () => {
-      const service = new MessageFormatTranslationService('en', 'en');
-      service.registerTranslations({ en: flatten(english as Tree) });
+      const service = new MessageFormatTranslationService(locale, locale);
+      service.registerTranslations({ [locale]: flatten(messages) });
       return service;
     },
   };

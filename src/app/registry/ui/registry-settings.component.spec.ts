@@ -1,6 +1,8 @@
 import { HttpBackend, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed, fakeAsync, tick } from '@angular/core/testing';
+import { BrowserSettingsStore } from '../../shared/browser-settings';
+import { provideBrowserStorage } from '../../shared/browser-settings/testing/memory-storage';
 import { CseConfigDocument, CseConfigRepository, JsonObject, WriteAccess } from '../../shared/cse-config';
 import { FakeVcdKeConfig } from '../../shared/cse-config/testing/fake-vcdke-config';
 import { AUTH_TOKEN_HOLDER, ApiVersionService, CloudApiClient, VCD_SESSION } from '../../vcd';
@@ -9,6 +11,7 @@ import { vcdApiInterceptor } from '../../vcd/vcd-api.interceptor';
 import { vcdTimeoutInterceptor } from '../../vcd/vcd-timeout.interceptor';
 import { provideEnglish } from '../testing/english';
 import { RegistrySettingsWidget } from '../testing/registry-settings.widget';
+import { RestartMarkService } from '../data/restart-mark.service';
 import { RegistrySettingsComponent } from './registry-settings.component';
 
 /** Stands in for the Airgap page: it hands the saved document back in, as the page does. */
@@ -46,6 +49,9 @@ describe('RegistrySettingsComponent', () => {
         ApiVersionService,
         CloudApiClient,
         CseConfigRepository,
+        BrowserSettingsStore,
+        RestartMarkService,
+        provideBrowserStorage(),
         provideEnglish(),
       ],
     });

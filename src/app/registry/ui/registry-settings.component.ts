@@ -12,6 +12,7 @@ import { untilDestroyed } from '../../shared/rx';
 import { ConflictPanelComponent, SafeSave, VcdErrorAlertComponent } from '../../shared/ui';
 import { RegistryUrlValidation, registryUrlErrors, validateRegistryUrl } from '../domain/registry-url';
 import { RegistryUrlFeedbackComponent } from './registry-url-feedback.component';
+import { RestartNoticeComponent } from './restart-notice.component';
 
 @Component({
   selector: 'cse-registry-settings',
@@ -25,6 +26,7 @@ import { RegistryUrlFeedbackComponent } from './registry-url-feedback.component'
     RegistryUrlFeedbackComponent,
     VcdErrorAlertComponent,
     ConflictPanelComponent,
+    RestartNoticeComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './registry-settings.component.html',
@@ -47,6 +49,8 @@ export class RegistrySettingsComponent implements OnChanges {
   readonly conflict = this.saveState.conflict;
   readonly error = this.saveState.error;
   readonly justSaved = this.saveState.justSaved;
+  /** The URL this page saved last: the restart notice follows it. */
+  readonly savedUrl = signal<string | undefined>(undefined);
 
   constructor() {
     this.url.valueChanges.pipe(untilDestroyed(this.destroyRef)).subscribe((value) => {
@@ -89,6 +93,7 @@ export class RegistrySettingsComponent implements OnChanges {
     if (!value || !this.access.canWrite) return;
     this.saveState.run(this.repository.saveRegistryUrl(base, value), (document) => {
       this.url.markAsPristine();
+      this.savedUrl.set(value);
       this.saved.emit(document);
     });
   }
