@@ -30,12 +30,14 @@ import { startSandboxRegistry, type SandboxRegistry } from '../sandbox/registry/
 import { startLatencyProxy, type LatencyProxy } from './latency-proxy.js';
 import { planSynthetic, pushSynthetic } from './synthetic.js';
 
+/** `npm run bench -- --quick`: every part at small sizes (CI runs it so that the bench cannot rot). */
+const QUICK = process.env['BENCH_QUICK'] === '1';
 const RTT_MS = Number(process.env['BENCH_RTT_MS'] ?? 50);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 6);
-const SYNTHETIC = Number(process.env['BENCH_SYNTHETIC'] ?? 1000);
-const SKOPEO_CAP = Number(process.env['BENCH_SKOPEO_CAP'] ?? 200);
+const SYNTHETIC = Number(process.env['BENCH_SYNTHETIC'] ?? (QUICK ? 100 : 1000));
+const SKOPEO_CAP = Number(process.env['BENCH_SKOPEO_CAP'] ?? (QUICK ? 5 : 200));
 /** The skopeo loop of one case stops here (and is extrapolated) even below the cap. */
-const SKOPEO_BUDGET_MS = Number(process.env['BENCH_SKOPEO_BUDGET_MS'] ?? 45_000);
+const SKOPEO_BUDGET_MS = Number(process.env['BENCH_SKOPEO_BUDGET_MS'] ?? (QUICK ? 3_000 : 45_000));
 /** A checker run is cancelled after this long. */
 const CHECK_BUDGET_MS = 60_000;
 const dataDir = process.env['BENCH_DATA_DIR'];
