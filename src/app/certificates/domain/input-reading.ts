@@ -3,7 +3,7 @@
  * certificates, each normalised to one PEM, and says precisely why anything else was set aside.
  * Private keys are recognised in every wrapping and refused; the reading keeps only their label.
  */
-import { X509Certificates } from '@peculiar/x509';
+import { berPkcs7CertificateDers } from './ber-pkcs7';
 import { openCertificate } from './certificate-summary';
 import { DerKind, identifyDer, pkcs7CertificateDers } from './der-kind';
 import { decodeText, isText, nonPemPrivateKeyLabel, stripBom, utf8Length } from './input-text';
@@ -188,18 +188,11 @@ function readPkcs7(der: Uint8Array, reading: Reading): void {
   }
 }
 
-/**
- * Some tools write PKCS#7 in BER with indefinite lengths, which the DER walk refuses; the library's
- * lenient parser reads those (re-encoding each certificate, which for a DER certificate is a no-op).
- */
+/** Some tools write PKCS#7 in BER with indefinite lengths, which the DER walk refuses (see ber-pkcs7.ts). */
 function readBerPkcs7(der: Uint8Array, reading: Reading): boolean {
-  let certificates: X509Certificates;
-  try {
-    certificates = new X509Certificates(der);
-  } catch {
-    return false;
-  }
+  const certificates = berPkcs7CertificateDers(der);
+  if (certificates === undefined) return false;
   if (certificates.length === 0) reading.reject('pkcs7Empty');
-  for (const certificate of certificates) readCertificate(identifyDer(new Uint8Array(certificate.rawData)), reading);
+  for (const certificate of certificates) readCertificate(identifyDer(certificate), reading);
   return true;
 }
