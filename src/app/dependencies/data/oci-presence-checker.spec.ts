@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, fakeAsync, flushMicrotasks } from '@angular/core/testing';
 import { provideVcdTesting } from '../../vcd/testing/vcd-testing';
-import { MANIFEST_ACCEPT, OciPresenceChecker } from './oci-presence-checker';
+import { MANIFEST_ACCEPT, MAX_TAG_PAGES, OciPresenceChecker } from './oci-presence-checker';
 import { CheckOptions, ImageToCheck } from './presence-check';
 import {
   DOCKER_LIST,
@@ -40,9 +40,31 @@ describe('OciPresenceChecker', () => {
   }
 
   describe('when the image is there', () => {
-    it('finds a manifest by tag with an anonymous token, as a cluster node pulls it', fakeAsync(() => {
-      const digest = registry.push('cse/tkg/etcd', 'v3.5.7_vmware.6', OCI_MANIFEST);
+    it('finds a tag in its repository tag list with an anonymous token: one request per repository, no HEAD', fakeAsync(() => {
+      registry.push('cse/tkg/etcd', 'v3.5.7_vmware.6', OCI_MANIFEST);
       const run = check([image(ETCD, 'etcd')]);
+      flushMicrotasks();
+
+      const probe = backend.expectOne(`${BASE}/v2/cse/tkg/etcd/tags/list`);
+      expect(probe.request.method).toBe('GET');
+      expect(probe.request.headers.has('Authorization')).toBeFalse();
+      registry.answer(probe);
+      flushMicrotasks();
+      registry.answer(backend.expectOne(`${BASE}/service/token?service=harbor-registry&scope=repository:cse/tkg/etcd:pull`));
+      flushMicrotasks();
+      const list = backend.expectOne(`${BASE}/v2/cse/tkg/etcd/tags/list`);
+      expect(list.request.headers.get('Authorization')).toBe('Bearer token-1');
+      registry.answer(list);
+      flushMicrotasks();
+
+      // The list tells presence, not the digest: that is a HEAD, sent only when asked for.
+      expect(run.resultFor('etcd')).toEqual({ status: 'present', image: image(ETCD, 'etcd') });
+      expect(run.done()).toEqual({ type: 'done', cancelled: false, partial: false, requests: 3 });
+    }));
+
+    it('with digests, HEADs the manifest as a cluster node pulls it', fakeAsync(() => {
+      const digest = registry.push('cse/tkg/etcd', 'v3.5.7_vmware.6', OCI_MANIFEST);
+      const run = check([image(ETCD, 'etcd')], { withDigests: true });
       flushMicrotasks();
 
       const probe = backend.expectOne(`${BASE}/v2/cse/tkg/etcd/manifests/v3.5.7_vmware.6`);
@@ -73,11 +95,14 @@ describe('OciPresenceChecker', () => {
       registry.push('cse/vmware-cloud-director/cluster-api-provider-cloud-director', 'v1.3.0', OCI_INDEX);
       registry.push('cse/vmware-cloud-director/sig-storage/csi-provisioner', 'v2.2.2', DOCKER_LIST);
       registry.push('cse/tkg/kube-proxy', 'v1.27.5_vmware.1', DOCKER_MANIFEST);
-      const run = check([
-        image('cse/vmware-cloud-director/cluster-api-provider-cloud-director:v1.3.0', 'capvcd'),
-        image('cse/vmware-cloud-director/sig-storage/csi-provisioner:v2.2.2', 'provisioner'),
-        image('cse/tkg/kube-proxy:v1.27.5_vmware.1', 'proxy'),
-      ]);
+      const run = check(
+        [
+          image('cse/vmware-cloud-director/cluster-api-provider-cloud-director:v1.3.0', 'capvcd'),
+          image('cse/vmware-cloud-director/sig-storage/csi-provisioner:v2.2.2', 'provisioner'),
+          image('cse/tkg/kube-proxy:v1.27.5_vmware.1', 'proxy'),
+        ],
+        { withDigests: true },
+      );
       answerAll(backend, registry);
 
       const kinds = run.results().map((result) => [result.image.id, result.status === 'present' ? result.manifestKind : result.status]);
@@ -90,11 +115,12 @@ describe('OciPresenceChecker', () => {
       );
     }));
 
-    it('finds an image by digest', fakeAsync(() => {
+    it('finds an image by digest with a HEAD (a tag list holds no digests)', fakeAsync(() => {
       const digest = registry.push('cse/tkg/etcd', 'v3.5.7_vmware.6', OCI_MANIFEST);
       const run = check([{ id: 'pinned', repository: 'cse/tkg/etcd', reference: digest }]);
       answerAll(backend, registry);
-      expect(run.resultFor('pinned')?.status).toBe('present');
+      expect(run.resultFor('pinned')).toEqual(jasmine.objectContaining({ status: 'present', digest }));
+      expect(registry.count('/tags/list')).toBe(0);
     }));
   });
 
@@ -116,7 +142,9 @@ describe('OciPresenceChecker', () => {
       });
       expect(run.resultFor('older')).toEqual(jasmine.objectContaining({ status: 'missing', existingTags: ['1.5.0', 'v1.6.0'] }));
       expect(run.resultFor('older')).not.toEqual(jasmine.objectContaining({ nearMiss: jasmine.anything() }));
-      expect(registry.count('/tags/list')).toBe(1);
+      // The anonymous probe (401) and the list itself; no HEAD.
+      expect(registry.count('/tags/list')).toBe(2);
+      expect(registry.count('/manifests/')).toBe(0);
     }));
 
     it('says when the whole repository is missing, and never retries a 404', fakeAsync(() => {
@@ -129,9 +157,8 @@ describe('OciPresenceChecker', () => {
         image: image('cse/vmware-cloud-director/sig-storage/csi-resizer:v1.4.0', 'resizer'),
       });
       expect(registry.answered).toEqual([
-        'HEAD /v2/cse/vmware-cloud-director/sig-storage/csi-resizer/manifests/v1.4.0',
+        'GET /v2/cse/vmware-cloud-director/sig-storage/csi-resizer/tags/list',
         'GET /service/token?service=harbor-registry&scope=repository:cse/vmware-cloud-director/sig-storage/csi-resizer:pull',
-        'HEAD /v2/cse/vmware-cloud-director/sig-storage/csi-resizer/manifests/v1.4.0',
         'GET /v2/cse/vmware-cloud-director/sig-storage/csi-resizer/tags/list',
       ]);
       expect(run.done()?.partial).toBeFalse();
@@ -145,24 +172,29 @@ describe('OciPresenceChecker', () => {
       answerAll(backend, registry);
 
       expect(run.resultFor('private')).toEqual(jasmine.objectContaining({ status: 'notPullableAnonymously', reason: 'tokenDenied' }));
-      expect(registry.count('/manifests/')).toBe(2);
-      expect(run.done()?.requests).toBe(3);
+      // The list is refused with the token; the HEAD (what a node sends) confirms it.
+      const repository = 'private/vmware-cloud-director/cluster-api-provider-cloud-director';
+      expect(registry.answered).toEqual([
+        `GET /v2/${repository}/tags/list`,
+        `GET /service/token?service=harbor-registry&scope=repository:${repository}:pull`,
+        `GET /v2/${repository}/tags/list`,
+        `HEAD /v2/${repository}/manifests/v1.3.0`,
+      ]);
     }));
 
     it('reports a registry that offers no anonymous token (Basic auth only)', fakeAsync(() => {
       const run = check([image(ETCD, 'etcd')]);
+      const basic = { status: 401, statusText: 'Unauthorized', headers: { 'WWW-Authenticate': 'Basic realm="registry"' } };
       flushMicrotasks();
-      backend.expectOne(`${BASE}/v2/cse/tkg/etcd/manifests/v3.5.7_vmware.6`).flush('', {
-        status: 401,
-        statusText: 'Unauthorized',
-        headers: { 'WWW-Authenticate': 'Basic realm="registry"' },
-      });
+      backend.expectOne(`${BASE}/v2/cse/tkg/etcd/tags/list`).flush('', basic);
+      flushMicrotasks();
+      backend.expectOne(`${BASE}/v2/cse/tkg/etcd/manifests/v3.5.7_vmware.6`).flush('', basic);
       flushMicrotasks();
       expect(run.resultFor('etcd')).toEqual(jasmine.objectContaining({ status: 'notPullableAnonymously', reason: 'noAnonymousToken' }));
     }));
 
     it('reports a token service that refuses anonymous callers', fakeAsync(() => {
-      const run = check([image(ETCD, 'etcd')]);
+      const run = check([image(ETCD, 'etcd')], { withDigests: true });
       flushMicrotasks();
       registry.answer(backend.expectOne(`${BASE}/v2/cse/tkg/etcd/manifests/v3.5.7_vmware.6`));
       flushMicrotasks();
@@ -177,11 +209,11 @@ describe('OciPresenceChecker', () => {
       registry.push('cse/tkg/etcd', 'v3.5.7_vmware.6', OCI_MANIFEST);
       const run = check([image(ETCD, 'etcd')]);
       flushMicrotasks();
-      registry.answer(backend.expectOne(`${BASE}/v2/cse/tkg/etcd/manifests/v3.5.7_vmware.6`));
+      registry.answer(backend.expectOne(`${BASE}/v2/cse/tkg/etcd/tags/list`));
       flushMicrotasks();
       registry.answer(backend.expectOne((request) => request.url.startsWith(`${BASE}/service/token`)));
       flushMicrotasks();
-      backend.expectOne(`${BASE}/v2/cse/tkg/etcd/manifests/v3.5.7_vmware.6`).flush('', {
+      backend.expectOne(`${BASE}/v2/cse/tkg/etcd/tags/list`).flush('', {
         status: 401,
         statusText: 'Unauthorized',
         headers: { 'WWW-Authenticate': `Bearer realm="${BASE}/service/token",service="harbor-registry",error="invalid_token"` },
@@ -199,7 +231,7 @@ describe('OciPresenceChecker', () => {
         }),
       );
       flushMicrotasks();
-      const probe = backend.expectOne(`${extApi}/v2/cse/tkg/etcd/manifests/v3.5.7_vmware.6`);
+      const probe = backend.expectOne(`${extApi}/v2/cse/tkg/etcd/tags/list`);
       expect(probe.request.headers.get('Authorization')).toBe('Bearer test-jwt');
       probe.flush('', {
         status: 401,
@@ -214,11 +246,12 @@ describe('OciPresenceChecker', () => {
   });
 
   describe('when a repository holds many of the images (TKG: one tag per Kubernetes release)', () => {
-    it('reads its tag list once and HEADs only the listed tags', fakeAsync(() => {
-      registry.push('cse/tkg/kube-apiserver', 'v1.27.5_vmware.1');
-      registry.push('cse/tkg/kube-apiserver', 'v1.28.4_vmware.1');
-      registry.push('cse/tkg/kube-apiserver', 'v1.26.8_vmware.1');
-      const wanted = ['v1.27.5_vmware.1', 'v1.28.4_vmware.1', 'v1.26.8_vmware.2', 'v1.25.13_vmware.1'];
+    const wanted = ['v1.27.5_vmware.1', 'v1.28.4_vmware.1', 'v1.26.8_vmware.2', 'v1.25.13_vmware.1'];
+    beforeEach(() =>
+      ['v1.27.5_vmware.1', 'v1.28.4_vmware.1', 'v1.26.8_vmware.1'].forEach((tag) => registry.push('cse/tkg/kube-apiserver', tag)),
+    );
+
+    it('decides every image from its one tag list', fakeAsync(() => {
       const run = check(wanted.map((tag) => image(`cse/tkg/kube-apiserver:${tag}`, tag)));
       answerAll(backend, registry);
 
@@ -226,6 +259,19 @@ describe('OciPresenceChecker', () => {
       expect(run.resultFor('v1.26.8_vmware.2')).toEqual(jasmine.objectContaining({ status: 'missing', nearMiss: 'v1.26.8_vmware.1' }));
       // The tag list is also the anonymous probe (401), then sent again with the token.
       expect(registry.count('/tags/list')).toBe(2);
+      expect(registry.count('/manifests/')).toBe(0);
+      expect(run.done()?.requests).toBe(3);
+    }));
+
+    it('with digests, reads the list first and HEADs only the listed tags', fakeAsync(() => {
+      const run = check(
+        wanted.map((tag) => image(`cse/tkg/kube-apiserver:${tag}`, tag)),
+        { withDigests: true },
+      );
+      answerAll(backend, registry);
+
+      expect(countByStatus(run.results())).toEqual({ present: 2, missing: 2 });
+      expect(run.results().filter((result) => result.status === 'present' && result.digest !== undefined).length).toBe(2);
       expect(registry.count('/manifests/')).toBe(2);
       expect(run.done()?.requests).toBe(5);
     }));
@@ -235,6 +281,32 @@ describe('OciPresenceChecker', () => {
       answerAll(backend, registry);
       expect(countByStatus(run.results())).toEqual({ repositoryMissing: 3 });
       expect(registry.count('/manifests/')).toBe(0);
+    }));
+  });
+
+  describe('when a tag list cannot answer', () => {
+    it('HEADs the tags it did not see when the list is longer than the pages it may read', fakeAsync(() => {
+      const held = Array.from({ length: MAX_TAG_PAGES + 1 }, (_, index) => `v1.${index}.0`);
+      held.forEach((tag) => registry.push('cse/tkg/kube-proxy', tag));
+      registry.tagPageSize = 1;
+      const run = check(['v1.0.0', `v1.${MAX_TAG_PAGES}.0`, 'v9.9.9'].map((tag) => image(`cse/tkg/kube-proxy:${tag}`, tag)));
+      answerAll(backend, registry);
+      expect(countByStatus(run.results())).toEqual({ present: 2, missing: 1 });
+      // The first page was listed; the tag on the page after the cap and the missing one are HEADed.
+      expect(registry.count('/tags/list')).toBe(1 + MAX_TAG_PAGES);
+      expect(registry.count('/manifests/')).toBe(2);
+    }));
+
+    it('HEADs every image of a repository whose list is not a list', fakeAsync(() => {
+      const run = check([image(ETCD, 'etcd')]);
+      flushMicrotasks();
+      backend.expectOne(`${BASE}/v2/cse/tkg/etcd/tags/list`).flush('<html>maintenance</html>', { status: 200, statusText: 'OK' });
+      flushMicrotasks();
+      backend
+        .expectOne(`${BASE}/v2/cse/tkg/etcd/manifests/v3.5.7_vmware.6`)
+        .flush('', { status: 200, statusText: 'OK', headers: { 'Docker-Content-Digest': 'sha256:aa', 'Content-Type': OCI_MANIFEST } });
+      flushMicrotasks();
+      expect(run.resultFor('etcd')).toEqual(jasmine.objectContaining({ status: 'present', digest: 'sha256:aa' }));
     }));
   });
 
@@ -248,7 +320,7 @@ describe('OciPresenceChecker', () => {
       expect(registry.tokenRequests.map((scopes) => scopes.length)).toEqual([50, 50, 20]);
       expect(new Set(registry.tokenRequests.flat()).size).toBe(120);
       expect(countByStatus(run.results())).toEqual({ present: 120 });
-      // One anonymous probe, three tokens, one HEAD per image.
+      // One anonymous probe, three tokens, one tag list per repository.
       expect(run.done()?.requests).toBe(124);
     }));
 
@@ -257,11 +329,7 @@ describe('OciPresenceChecker', () => {
       flushMicrotasks();
       for (let round = 0; round < 2; round++) {
         for (const request of takeOpen(backend)) {
-          request.flush('', {
-            status: 200,
-            statusText: 'OK',
-            headers: { 'Docker-Content-Digest': 'sha256:aa', 'Content-Type': OCI_MANIFEST },
-          });
+          request.flush(JSON.stringify({ tags: ['v3.5.7_vmware.6', 'v1.10.1_vmware.7'] }), { status: 200, statusText: 'OK' });
         }
         flushMicrotasks();
       }
@@ -271,7 +339,7 @@ describe('OciPresenceChecker', () => {
   });
 
   describe('the sandbox seed (CSE 4.2.1)', () => {
-    it('finds exactly the seeded gaps in 24 requests', fakeAsync(() => {
+    it('finds exactly the seeded gaps in 20 requests: one per repository, a probe and a token', fakeAsync(() => {
       seed(registry, SANDBOX_421.held);
       const run = check(SANDBOX_421.wanted.map((reference) => image(reference)));
       answerAll(backend, registry);
@@ -283,15 +351,26 @@ describe('OciPresenceChecker', () => {
       expect(run.resultFor('cse/tkg/coredns:v1.10.1_vmware.7')).toEqual(
         jasmine.objectContaining({ status: 'missing', existingTags: ['v1.10.1_vmware.12'] }),
       );
-      // 1 probe + 1 token (18 repositories) + 18 HEADs + 4 tag lists for the 4 not found.
+      // 1 probe + 1 token (18 repositories) + 18 tag lists.
       expect(registry.tokenRequests.length).toBe(1);
-      expect(run.done()).toEqual({ type: 'done', cancelled: false, partial: false, requests: 24 });
+      expect(run.done()).toEqual({ type: 'done', cancelled: false, partial: false, requests: 20 });
       // Results stream as they arrive, each followed by the progress so far.
       const progress = run.events.filter((event) => event.type === 'progress');
       expect(progress.length).toBe(19);
       expect(progress[0]).toEqual({ type: 'progress', done: 0, total: 18, requests: 0 });
-      expect(progress.at(-1)).toEqual({ type: 'progress', done: 18, total: 18, requests: 24 });
+      expect(progress.at(-1)).toEqual({ type: 'progress', done: 18, total: 18, requests: 20 });
       expect(run.events.map((event) => event.type).slice(1, 5)).toEqual(['result', 'progress', 'result', 'progress']);
+    }));
+
+    it('with digests, finds the same gaps in 24 requests (a HEAD per image, a list per image not found)', fakeAsync(() => {
+      seed(registry, SANDBOX_421.held);
+      const run = check(
+        SANDBOX_421.wanted.map((reference) => image(reference)),
+        { withDigests: true },
+      );
+      answerAll(backend, registry);
+      expect(countByStatus(run.results())).toEqual({ present: 14, missing: 2, repositoryMissing: 2 });
+      expect(run.done()).toEqual({ type: 'done', cancelled: false, partial: false, requests: 24 });
     }));
   });
 });

@@ -52,10 +52,14 @@ export type PresenceResult =
   | {
       readonly status: 'present';
       readonly image: ImageToCheck;
-      /** Absent only when a direct proxy does not expose `Docker-Content-Digest` to the page. */
+      /**
+       * Absent when a tag list told presence (no HEAD was sent: check again `withDigests` for it),
+       * or when a direct proxy does not expose `Docker-Content-Digest` to the page.
+       */
       readonly digest?: string;
       readonly mediaType?: string;
-      readonly manifestKind: ManifestKind;
+      /** Absent, like the media type, when a tag list told presence. */
+      readonly manifestKind?: ManifestKind;
     }
   | {
       readonly status: 'missing';
@@ -107,6 +111,12 @@ export interface CheckOptions {
   readonly stopAfterFailures?: number;
   /** Emitting stops the check: in-flight requests are aborted and `done {cancelled: true}` follows. */
   readonly cancel?: Observable<unknown>;
+  /**
+   * Also the digest and media type of every present image: one HEAD per image, where a tag list
+   * alone tells presence for a whole repository in one request. For a digest the user asks for
+   * (opening a row, exporting with digests); Harbor's listings carry digests anyway.
+   */
+  readonly withDigests?: boolean;
 }
 
 export interface PresenceChecker {

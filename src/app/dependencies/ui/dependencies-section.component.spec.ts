@@ -22,11 +22,13 @@ const FILE = [
 /** A checker the spec drives: it answers when told to, and honours cancellation as the real ones do. */
 class FakeChecker implements PresenceChecker {
   images: readonly ImageToCheck[] = [];
+  options?: CheckOptions;
   private events?: Subject<CheckEvent>;
   private done = 0;
 
   check(images: readonly ImageToCheck[], options: CheckOptions): Observable<CheckEvent> {
     this.images = images;
+    this.options = options;
     this.done = 0;
     const events = new Subject<CheckEvent>();
     this.events = events;
@@ -99,6 +101,23 @@ class SectionPage {
 
   has(test: string): boolean {
     return this.find(test) !== null;
+  }
+
+  /** The text of the grid row whose destination ends with `repositoryEnd`. */
+  rowText(repositoryEnd: string): string {
+    const rows = (this.fixture.nativeElement as HTMLElement).querySelectorAll('[data-test="dependencies-row"]');
+    const row = Array.from(rows).find((candidate) => candidate.textContent?.includes(`/${repositoryEnd}:`));
+    return row?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  }
+
+  /** Clicks the button `test` inside the row of `repositoryEnd`. */
+  clickInRow(repositoryEnd: string, test: string): void {
+    const rows = (this.fixture.nativeElement as HTMLElement).querySelectorAll('[data-test="dependencies-row"]');
+    const row = Array.from(rows).find((candidate) => candidate.textContent?.includes(`/${repositoryEnd}:`));
+    const button = row?.querySelector(`[data-test="${test}"]`);
+    if (!(button instanceof HTMLButtonElement)) throw new Error(`no ${test} in the row of ${repositoryEnd}`);
+    button.click();
+    this.fixture.detectChanges();
   }
 
   problemLines(): string[] {
@@ -242,6 +261,45 @@ describe('DependenciesSectionComponent', () => {
       expect(await saved?.text()).toBe(
         'registry.k8s.io sig-storage/csi-resizer v1.4.0\nprojects.registry.vmware.com tkg/etcd v3.5.10_vmware.1\n',
       );
+    });
+
+    describe('when the check told presence from tag lists (no digests)', () => {
+      async function checkWithoutDigests(): Promise<void> {
+        await page.useFile(FILE);
+        page.click('dependencies-check');
+        checker.answer('csi-attacher', (image) => ({ status: 'present', image }));
+        checker.answer('csi-resizer', (image) => ({ status: 'present', image }));
+        checker.answer('etcd', (image) => ({ status: 'repositoryMissing', image }));
+        checker.answer('pause', (image) => ({ status: 'present', image, digest: 'sha256:3', manifestKind: 'manifest' }));
+        checker.finish();
+        await page.settle();
+      }
+
+      it('looks up the digest of the one row the user opens, with one HEAD', async () => {
+        await checkWithoutDigests();
+        expect(page.rowText('csi-attacher')).toContain('dependencies.view.showDigest');
+        page.clickInRow('csi-attacher', 'dependencies-show-digest');
+        expect(checker.images.map((image) => image.repository.split('/').pop())).toEqual(['csi-attacher']);
+        expect(checker.options?.withDigests).toBeTrue();
+        checker.answer('csi-attacher', (image) => ({ status: 'present', image, digest: 'sha256:9', manifestKind: 'index' }));
+        checker.finish();
+        await page.settle();
+        expect(page.rowText('csi-attacher')).toContain('sha256:9');
+        expect(page.rowText('csi-attacher')).not.toContain('dependencies.view.showDigest');
+      });
+
+      it('adds the missing digests to the exports on request, only for present rows without one', async () => {
+        await checkWithoutDigests();
+        page.click('dependencies-fetch-digests');
+        expect(checker.images.map((image) => image.repository.split('/').pop())).toEqual(['csi-attacher', 'csi-resizer']);
+        expect(checker.options?.withDigests).toBeTrue();
+        checker.answer('csi-attacher', (image) => ({ status: 'present', image, digest: 'sha256:7', manifestKind: 'manifest' }));
+        checker.answer('csi-resizer', (image) => ({ status: 'present', image, digest: 'sha256:8', manifestKind: 'manifest' }));
+        checker.finish();
+        await page.settle();
+        expect(page.has('dependencies-fetch-digests')).toBeFalse();
+        expect(page.rowText('csi-resizer')).toContain('sha256:8');
+      });
     });
 
     it('re-checks only what is not present', async () => {

@@ -19,15 +19,14 @@ import {
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ClrAlertModule, ClrFormsModule, ClrProgressBarModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
-import { Subject, Subscription, interval } from 'rxjs';
+import { Subject, Subscription } from 'rxjs';
 import { RegistryCheckState } from '../../registry/data/registry-check.state';
-import { AccessPath, accessBaseUrl } from '../../registry/domain/access-path';
+import { AccessPath } from '../../registry/domain/access-path';
 import { validateRegistryUrl } from '../../registry/domain';
 import { untilDestroyed } from '../../shared/rx/until-destroyed';
 import { RegistryStatus, SYSTEM_STATUS_NAME } from '../../shared/status-store/domain/registry-status';
 import { RegistryStatusRepository, StatusStorage } from '../../shared/status-store/data/registry-status.repository';
 import { VCD_SESSION } from '../../vcd';
-import { chooseStrategy } from '../data/choose-strategy';
 import { PresenceCheckers } from '../data/presence-checkers';
 import {
   CSE_VERSIONS,
@@ -46,6 +45,9 @@ import {
 import { CheckOutcome, DependencyCheckRecord, readRecord, rowsOf, toRecord } from './export/check-record';
 import { ResultRow, imageToCheckOf, rowsForCatalog } from './export/result-rows';
 import { RowCheckUpdate, checkRows, imagesOf, pendingRows } from './export/row-check';
+import { CheckClock } from './check-clock';
+import { CheckContext, checkContextFor } from './check-context';
+import { lookUpDigests, rowsWithoutDigest, withDigest } from './digest-lookup';
 import { DependencyFixesComponent } from './dependency-fixes.component';
 import { DependencyResultsComponent } from './dependency-results.component';
 
@@ -80,11 +82,9 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
   private readonly statusStore = inject(RegistryStatusRepository);
   private readonly session = inject(VCD_SESSION);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly zone = inject(NgZone);
+  private readonly clock = new CheckClock(inject(NgZone), this.destroyRef);
   private cancel$ = new Subject<void>();
   private running?: Subscription;
-  private clock?: Subscription;
-  private startedAt = 0;
 
   readonly releases = CSE_VERSIONS;
   readonly release = new FormControl<CseVersion | null>(null);
@@ -113,7 +113,7 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
   readonly progress = signal<{ readonly done: number; readonly total: number } | undefined>(undefined);
   readonly isRunning = signal(false);
   readonly outcome = signal<CheckOutcome | undefined>(undefined);
-  readonly elapsedSeconds = signal(0);
+  readonly elapsedSeconds = this.clock.seconds;
   readonly kept = signal<'kept' | 'notKept' | 'failed' | undefined>(undefined);
   readonly messageKey = dependencyMessageKey;
 
@@ -142,6 +142,7 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
   readonly canCheck = computed(
     () => this.isProvider && !this.isRunning() && this.base() !== undefined && this.access() !== undefined && this.catalog().length > 0,
   );
+  readonly withoutDigest = computed(() => (this.isRunning() ? [] : rowsWithoutDigest(this.rows()).map((row) => row.id)));
   readonly hasFailures = computed(() =>
     this.rows().some((row) => row.status !== 'present' && imageToCheckOf(row) !== undefined && row.status !== 'skipped'),
   );
@@ -238,10 +239,22 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
     this.cancel$.next();
   }
 
+  private checkContext(): CheckContext | undefined {
+    return checkContextFor(this.checkers, this.access(), this.base(), this.session.apiRootUrl);
+  }
+
+  /** Digests on demand (a row opened, or the exports asked for them): one HEAD per image. */
+  lookUpDigests(ids: readonly string[]): void {
+    const context = this.checkContext();
+    if (!context || ids.length === 0 || this.isRunning()) return;
+    lookUpDigests(context.checker, this.rows(), ids, { ...context.options, cancel: this.cancel$ })
+      .pipe(untilDestroyed(this.destroyRef))
+      .subscribe((result) => this.rows.update((rows) => withDigest(rows, result)));
+  }
+
   private start(rows: readonly ResultRow[], shouldCheck: (row: ResultRow) => boolean): void {
-    const access = this.access();
-    const base = this.base();
-    if (!access || base === undefined) return;
+    const context = this.checkContext();
+    if (!context) return;
     const images = imagesOf(rows, shouldCheck);
     this.rows.set(pendingRows(rows, images));
     this.running?.unsubscribe();
@@ -250,21 +263,8 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
     this.outcome.set(undefined);
     this.isRunning.set(true);
     this.progress.set({ done: 0, total: images.length });
-    this.startedAt = Date.now();
-    this.elapsedSeconds.set(0);
-    this.clock?.unsubscribe();
-    // Outside the zone: a ticking clock must not keep the page "unstable" (tests, host tooling).
-    this.clock = this.zone.runOutsideAngular(() =>
-      interval(1000)
-        .pipe(untilDestroyed(this.destroyRef))
-        .subscribe(() => this.zone.run(() => this.elapsedSeconds.set(Math.round((Date.now() - this.startedAt) / 1000)))),
-    );
-    const project = base.split('/')[1] ?? '';
-    const checker = this.checkers.forStrategy(chooseStrategy({ harbor: access.harbor, access: access.path.kind }));
-    this.running = checkRows(checker, rows, images, {
-      access: { baseUrl: accessBaseUrl(access.path, this.session.apiRootUrl), project },
-      cancel: this.cancel$,
-    })
+    this.clock.start();
+    this.running = checkRows(context.checker, rows, images, { ...context.options, cancel: this.cancel$ })
       .pipe(untilDestroyed(this.destroyRef))
       .subscribe({
         next: (update) => this.onUpdate(update),
@@ -284,8 +284,7 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
     if (!this.isRunning()) return;
     this.isRunning.set(false);
     this.outcome.set(outcome);
-    this.clock?.unsubscribe();
-    this.elapsedSeconds.set(Math.round((Date.now() - this.startedAt) / 1000));
+    this.clock.stop();
     this.keep(outcome);
   }
 
@@ -300,7 +299,7 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
         base,
         tkrs: [...this.selectedTkrs()],
         outcome,
-        elapsedMs: Date.now() - this.startedAt,
+        elapsedMs: this.clock.elapsedMs,
         ...(release ? { release } : {}),
         ...(fileName ? { fileName } : {}),
       },

@@ -40,10 +40,9 @@ export abstract class FakeStore {
 
   constructor(protected readonly options: FakeRegistryOptions) {}
 
-  /** Pushes `repository:tag` (full path, project first); returns its digest. */
-  push(repository: string, tag: string, mediaType = DOCKER_MANIFEST): string {
+  /** Pushes `repository:tag` (full path, project first); returns its digest (a new one unless given). */
+  push(repository: string, tag: string, mediaType = DOCKER_MANIFEST, digest = nextDigest()): string {
     const artifacts = this.repositories.get(repository) ?? [];
-    const digest = nextDigest();
     artifacts.push({ digest, mediaType, tags: [tag] });
     this.repositories.set(repository, artifacts);
     return digest;
@@ -77,6 +76,8 @@ function json(request: TestRequest, body: unknown, status = 200, headers: Record
 export class FakeOciRegistry extends FakeStore {
   /** The repositories each token request asked for, in order. */
   readonly tokenRequests: string[][] = [];
+  /** Tags per `tags/list` page (distribution's `n`, with a `Link` to the next page); all at once when unset. */
+  tagPageSize?: number;
   private readonly grants = new Map<string, Set<string>>();
 
   protected respond(request: TestRequest): void {
@@ -95,7 +96,11 @@ export class FakeOciRegistry extends FakeStore {
     const artifacts = this.repositories.get(repository);
     if (what === 'tags/list') {
       if (!artifacts) return json(request, { errors: [{ code: 'NAME_UNKNOWN' }] }, 404);
-      return json(request, { name: repository, tags: artifacts.flatMap((artifact) => artifact.tags) });
+      return this.tagPage(
+        request,
+        repository,
+        artifacts.flatMap((artifact) => artifact.tags),
+      );
     }
     const reference = what.slice('manifests/'.length);
     const accepted = (request.request.headers.get('Accept') ?? '').split(',').map((type) => type.trim());
@@ -107,6 +112,16 @@ export class FakeOciRegistry extends FakeStore {
       statusText: 'OK',
       headers: { 'Docker-Content-Digest': artifact.digest, 'Content-Type': artifact.mediaType },
     });
+  }
+
+  private tagPage(request: TestRequest, repository: string, tags: string[]): void {
+    const size = this.tagPageSize;
+    if (size === undefined) return json(request, { name: repository, tags });
+    const last = new URL(request.request.urlWithParams).searchParams.get('last');
+    const start = last === null ? 0 : tags.indexOf(last) + 1;
+    const page = tags.slice(start, start + size);
+    const next = start + size < tags.length ? `</v2/${repository}/tags/list?last=${page.at(-1)}&n=${size}>; rel="next"` : undefined;
+    json(request, { name: repository, tags: page }, 200, next ? { Link: next } : {});
   }
 
   private issueToken(request: TestRequest): void {
