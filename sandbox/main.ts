@@ -2,10 +2,14 @@
  * `npm start`: builds the plug-in, then runs a local VCD 10.6 + Harbor stand-in on 127.0.0.1 that
  * loads dist/plugin.zip exactly as VCD would. Ctrl-C stops everything it started.
  *
- *   npm start [-- --reset] [-- --no-build] [-- --state-dir DIR] [-- --orgs N]     PORT=8080 by default
+ *   npm start [-- --reset] [-- --no-build] [-- --state-dir DIR] [-- --orgs N] [-- --tls | --http2]     PORT=8080 by default
+ *
+ * --tls: the portal over HTTPS with the sandbox CA's server certificate (trust sandbox CA or let
+ * the browser skip the check); --http2 (or SANDBOX_HTTP2=1): HTTPS with HTTP/2 as well as
+ * HTTP/1.1, on the portal and on the registry front door.
  */
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { deploy } from '../deploy/deploy.js';
@@ -31,6 +35,8 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       // Filler organizations seeded with a new state (a new --state-dir or --reset): 42 by default.
       orgs: { type: 'string' },
+      tls: { type: 'boolean', default: false },
+      http2: { type: 'boolean', default: process.env['SANDBOX_HTTP2'] === '1' },
     },
   });
   const port = Number(values.port ?? process.env['PORT'] ?? 8080);
@@ -45,6 +51,8 @@ async function main(): Promise<void> {
     port,
     stateDir: path.resolve(values['state-dir']),
     reset: values.reset,
+    tls: values.tls === true,
+    http2: values.http2 === true,
     ...(values.orgs === undefined ? {} : { fillerOrgs: Number(values.orgs) }),
   });
   // The portal shows only what was uploaded through cloudapi/extensions/ui: deploy dist/plugin.zip
@@ -58,6 +66,8 @@ async function main(): Promise<void> {
       credentials: { kind: 'password', user: 'administrator@System', password: SANDBOX_PASSWORD },
       publish: 'all',
       force: true, // the local build replaces whatever was deployed before, even with the same version
+      // An HTTPS portal serves the sandbox CA's certificate.
+      ...(sandbox.summary.portalUrl.startsWith('https:') ? { extraCaPem: await readFile(sandbox.summary.caFile, 'utf8') } : {}),
     },
     { log: (line) => console.log(indent(line)), error: (line) => console.error(indent(line)) },
   ).catch(async (error: unknown) => {

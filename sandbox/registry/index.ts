@@ -39,6 +39,8 @@ export interface SandboxRegistryOptions {
    * requests pay the round trip too.
    */
   tokenRealm?: string;
+  /** The front door negotiates HTTP/2 as well as HTTP/1.1. */
+  http2?: boolean;
 }
 
 export interface SandboxRegistry {
@@ -52,6 +54,8 @@ export interface SandboxRegistry {
   caFile: string;
   caPem: string;
   serverCertPem: string;
+  /** The front door's key, for another sandbox origin (the portal over HTTPS) under the same name. */
+  serverKeyPem: string;
   projects: Project[];
   front: FrontDoor;
   adminUser: string;
@@ -93,6 +97,7 @@ export async function startSandboxRegistry(opts: SandboxRegistryOptions): Promis
     caPem: pki.caPem,
     tokenIssuer: issuer,
     defaultService: REGISTRY_SERVICE,
+    http2: opts.http2 === true,
   });
   // Harbor's core asks the registry directly, as the admin, with tokens it signs itself.
   const distribution = new DistributionClient(
@@ -146,6 +151,7 @@ export async function startSandboxRegistry(opts: SandboxRegistryOptions): Promis
       caFile: pki.caCertFile,
       caPem: pki.caPem,
       serverCertPem: pki.serverCertPem,
+      serverKeyPem: pki.serverKeyPem,
       projects: catalog.projects,
       front,
       adminUser: ADMIN_USER,

@@ -11,17 +11,14 @@
 // to reach the endpoint answer like a Jetty proxy would: 502 (refused, untrusted) or 504 (timeout).
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { request as httpRequest } from 'node:http';
-import { isIP } from 'node:net';
-import { connect as connectTls, type TLSSocket } from 'node:tls';
 import type { StateStore } from '../lib/state.js';
 import { compilePattern } from './api-filters.js';
+import { endpointAgent } from './ext-api-connections.js';
 import { VcdError } from './errors.js';
 import type { VcdState } from './model.js';
-import { matchesHost, peerChain, whyUntrusted } from './probe.js';
 import { systemTrustAnchors } from './trusted-certificates.js';
 import { HOP_BY_HOP_HEADERS } from '../lib/hop-by-hop.js';
 
-const CONNECT_TIMEOUT_MS = 10_000;
 const RESPONSE_TIMEOUT_MS = 60_000;
 
 /** Not forwarded: hop-by-hop headers (RFC 9110 §7.6.1), VCD's own credentials and cookies, and Host (replaced). */
@@ -62,14 +59,17 @@ export function resolveExtApiTarget(state: VcdState, rawPathAndQuery: string): E
 export async function forwardExtApi(state: StateStore<VcdState>, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const target = resolveExtApiTarget(state.get(), req.url ?? '/');
   if (!target) throw new VcdError(404, `No API filter routes ${(req.url ?? '').split('?')[0] ?? ''} to an enabled external endpoint.`);
-  const socket = await openTrustedTls(target.url, systemTrustAnchors(state.get()));
+  // Pooled TLS connections, each checked against System's trusted certificates (ext-api-connections.ts).
+  const agent = endpointAgent(target.url, systemTrustAnchors(state.get()));
   await new Promise<void>((resolve, reject) => {
     const outgoing = httpRequest(
       {
         method: req.method,
+        host: target.url.hostname.replace(/^\[|\]$/g, ''),
+        port: Number(target.url.port || 443),
         path: `${target.url.pathname}${target.url.search}`,
         headers: forwardedHeaders(req, target.url),
-        createConnection: () => socket,
+        agent,
         timeout: RESPONSE_TIMEOUT_MS,
       },
       (upstream) => {
@@ -86,7 +86,6 @@ export async function forwardExtApi(state: StateStore<VcdState>, req: IncomingMe
     );
     outgoing.on('timeout', () => outgoing.destroy(new VcdError(504, `The external endpoint ${target.endpointId} did not answer in time.`)));
     outgoing.on('error', (error) => {
-      socket.destroy();
       if (res.headersSent) {
         res.destroy();
         resolve();
@@ -100,30 +99,6 @@ export async function forwardExtApi(state: StateStore<VcdState>, req: IncomingMe
       if (!res.writableFinished) outgoing.destroy();
     });
     req.pipe(outgoing);
-  });
-}
-
-/** A TLS connection to the endpoint whose chain leads to System's trusted certificates and names the host. */
-function openTrustedTls(url: URL, anchors: ReturnType<typeof systemTrustAnchors>): Promise<TLSSocket> {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const port = Number(url.port || 443);
-  return new Promise((resolve, reject) => {
-    const socket = connectTls({ host, port, servername: isIP(host) ? undefined : host, rejectUnauthorized: false });
-    const fail = (status: number, message: string): void => {
-      socket.destroy();
-      reject(new VcdError(status, message));
-    };
-    socket.setTimeout(CONNECT_TIMEOUT_MS, () => fail(504, `No answer from ${url.host} within ${CONNECT_TIMEOUT_MS / 1000} s.`));
-    socket.once('secureConnect', () => {
-      socket.setTimeout(0);
-      const chain = peerChain(socket.getPeerCertificate(true));
-      const distrust = whyUntrusted(chain, anchors);
-      if (distrust) return fail(502, `The certificate of ${url.host} is not trusted by the System organization: ${distrust}`);
-      const [leaf] = chain;
-      if (leaf && !matchesHost(leaf, host)) return fail(502, `The certificate of ${url.host} is not valid for ${host}.`);
-      resolve(socket);
-    });
-    socket.on('error', (error) => fail(502, `Cannot connect to ${url.host}: ${error.message}`));
   });
 }
 

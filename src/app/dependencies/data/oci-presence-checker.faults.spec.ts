@@ -117,6 +117,15 @@ describe('OciPresenceChecker under load and faults', () => {
       expect(countByStatus(run.results())).toEqual({ present: 80 });
     }));
 
+    it('learns HTTP/2 from a later answer when the browser had not recorded the first ones yet', fakeAsync(() => {
+      const images = Array.from({ length: 80 }, (_, index) => image(`cse/synthetic/image-${index}:1.0.0`, String(index)));
+      images.forEach((each) => registry.push(each.repository, each.reference));
+      let asked = 0;
+      check(images, { protocolOf: () => (++asked > 2 ? 'h2' : undefined) });
+      expect(answerAll(backend, registry).maxOutstanding).toBe(24);
+      expect(asked).toBe(3);
+    }));
+
     it('keeps the HTTP/1.1 limit when the browser reports http/1.1', fakeAsync(() => {
       const images = Array.from({ length: 40 }, (_, index) => image(`cse/synthetic/image-${index}:1.0.0`, String(index)));
       images.forEach((each) => registry.push(each.repository, each.reference));
