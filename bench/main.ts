@@ -2,9 +2,10 @@
 // root on Debian, else says what to install), creates the sandbox PKI in a temporary directory
 // so that NODE_EXTRA_CA_CERTS can name its CA before Node starts, then runs bench/run.ts in a
 // child Node, bounded in time; then the Organizations grid with 5,000 organizations in Chromium
-// (bench/org-grid.ts). Not part of `npm test`.
+// (bench/org-grid.ts) and the Clusters tab with 1,000 clusters (bench/cluster-grid.ts). Not part
+// of `npm test`.
 //
-//   npm run bench                full sizes (about 3 minutes, bounded)
+//   npm run bench                full sizes (a few minutes, bounded)
 //   npm run bench -- --quick     every part at small sizes, in seconds (what .ci/run runs)
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureSystemPackages } from '../sandbox/lib/system-packages.js';
 import { ensurePki } from '../sandbox/registry/pki.js';
+import { FULL_CLUSTER_GRID, QUICK_CLUSTER_GRID, benchClustersGrid } from './cluster-grid.js';
 import { FULL_ORG_GRID, QUICK_ORG_GRID, benchOrganizationsGrid } from './org-grid.js';
 
 async function main(): Promise<number> {
@@ -48,6 +50,7 @@ async function main(): Promise<number> {
     clearTimeout(timer);
     if (code !== 0) return code;
     await benchOrganizationsGrid(quick ? QUICK_ORG_GRID : FULL_ORG_GRID);
+    await benchClustersGrid(quick ? QUICK_CLUSTER_GRID : FULL_CLUSTER_GRID);
     return 0;
   } finally {
     await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });

@@ -80,4 +80,73 @@ describe('deploy command line', () => {
     assert.ok(lines.some((line) => line.startsWith('✗ read the plug-in: ')));
     assert.ok(!lines.join('\n').includes('do-not-print-me'));
   });
+  describe('a secret typed where it does not belong', () => {
+    const SECRET = 'Zq9-s3cr3t-typed-by-mistake';
+    const cases: [string, string[]][] = [
+      ['a stray argument after the options', ['--vcd', 'https://v', '--user', 'a', SECRET]],
+      ['a stray argument alone', [SECRET]],
+      ['a stray argument after --', ['--vcd', 'https://v', '--', SECRET]],
+      ['a stray argument with --help', ['--help', SECRET]],
+      ['a stray argument among good credentials', ['--vcd', 'https://v', SECRET, '--user', 'a']],
+      ['--password=SECRET', ['--vcd', 'https://v', `--password=${SECRET}`]],
+      ['--token=SECRET', ['--vcd', 'https://v', `--token=${SECRET}`]],
+      ['an unknown option that is the secret', ['--vcd', 'https://v', `--${SECRET}`]],
+      ['a value given to a flag', ['--vcd', 'https://v', `--force=${SECRET}`]],
+      ['the secret as the token file path', ['--vcd', 'https://v', '--api-token-file', SECRET]],
+      ['the secret as the password file path', ['--vcd', 'https://v', '--user', 'a', '--password-file', SECRET]],
+      ['the secret as the VCD address', ['--vcd', SECRET, '--user', 'a']],
+    ];
+    for (const [name, argv] of cases) {
+      it(`is never echoed: ${name}`, async () => {
+        const lines: string[] = [];
+        const out = { log: (line: string) => lines.push(line), error: (line: string) => lines.push(line) };
+        assert.equal(await runCli(argv, {}, out), 2);
+        assert.ok(lines.length > 0);
+        assert.ok(!lines.join('\n').includes(SECRET), lines.join('\n'));
+        assert.ok(!lines.join('\n').includes('s3cr3t'), lines.join('\n'));
+      });
+    }
+
+    it('says why a stray argument is refused, and how many', async () => {
+      await assert.rejects(parse(['--vcd', 'https://v', 'one', 'two']), {
+        message: /^2 arguments without an option, not shown \(it may be a secret\): this command takes options only/,
+      });
+    });
+
+    it('still names a mistyped plain option, and one missing its value', async () => {
+      await assert.rejects(parse(['--vcd', 'https://v', '--publsh', 'all']), { message: 'unknown option --publsh' });
+      await assert.rejects(parse(['--vcd', 'https://v', '--user', 'a', '--password-file']), { message: '--password-file needs a value' });
+    });
+  });
+
+  describe('files it reads are size-checked first', () => {
+    const refusals: [string, () => string[], RegExp][] = [
+      [
+        'a token file over 64 KiB',
+        () => ['--vcd', 'https://v', '--api-token-file', file('big-token')],
+        /^the file given to --api-token-file is 65 KiB, more than the 64 KiB such a file can be/,
+      ],
+      [
+        'a password file that is a directory',
+        () => ['--vcd', 'https://v', '--user', 'a', '--password-file', dir],
+        /^the file given to --password-file is not a regular file$/,
+      ],
+      [
+        'a CA file over 64 KiB',
+        () => ['--vcd', 'https://v', '--user', 'a', '--password-file', file('password'), '--insecure-ca-file', file('big-token')],
+        /^the file given to --insecure-ca-file is 65 KiB, more than the 64 KiB/,
+      ],
+      [
+        'a CA file that is a device',
+        () => ['--vcd', 'https://v', '--user', 'a', '--password-file', file('password'), '--insecure-ca-file', '/dev/zero'],
+        /^the file given to --insecure-ca-file is not a regular file$/,
+      ],
+    ];
+    for (const [name, argv, message] of refusals) {
+      it(`refuses ${name}`, async () => {
+        await writeFile(file('big-token'), Buffer.alloc(64 * 1024 + 1, 0x61));
+        await assert.rejects(parse(argv(), {}), (error: unknown) => error instanceof UsageError && message.test(error.message));
+      });
+    }
+  });
 });

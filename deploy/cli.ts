@@ -1,7 +1,9 @@
 // `npm run deploy -- …`: arguments, secrets (files or environment only), output and exit codes.
-import { readFile } from 'node:fs/promises';
+// A usage error never repeats what was typed where a secret could be (a stray argument, the value
+// of a secret-file option): people paste a token where a path or an option was expected.
 import { parseArgs } from 'node:util';
 import { deploy, describeInstalled, type DeployOptions, type Output, type Publication } from './deploy.js';
+import { FileLimitError, MAX_CA_FILE_BYTES, MAX_SECRET_FILE_BYTES, readLimitedFile } from './files.js';
 import { StepError } from './vcd-client.js';
 
 export const HELP = `Deploy the CSE Airgap UI plug-in to VMware Cloud Director (install, upgrade in place, publish).
@@ -14,7 +16,8 @@ Log in (as a system administrator), one of:
   --user USER --password-file FILE
                           USER is administrator or administrator@System; the password may come
                           from the environment variable VCD_PASSWORD instead of a file
-  Secrets are never taken from the command line, and never printed.
+  Secrets are never taken from the command line, and never printed. They are sent only to
+  the --vcd origin. Token, password and CA files: 64 KiB at most; the zip: 32 MiB.
 
 What to do (default: install, or upgrade in place keeping the id and the publications):
   --zip FILE              the plug-in (default dist/plugin.zip)
@@ -46,12 +49,19 @@ function publication(value: string | undefined, option: string): Publication | u
   return names.length === 1 && names[0]?.toLowerCase() === 'all' ? 'all' : names;
 }
 
-async function secretFile(file: string, what: string): Promise<string> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read the ${what} file ${file} (${error.code ?? error.message})`);
-  });
-  const trimmed = text.trim();
-  if (trimmed === '') throw new UsageError(`the ${what} file ${file} is empty`);
+/** The file's text; a problem is reported by option, never by the path (which may be a mistyped secret). */
+async function limitedTextFile(file: string, option: string, maxBytes: number): Promise<string> {
+  try {
+    return (await readLimitedFile(file, maxBytes)).toString('utf8');
+  } catch (error) {
+    if (error instanceof FileLimitError) throw new UsageError(`the file given to ${option} ${error.message}`);
+    throw error;
+  }
+}
+
+async function secretFile(file: string, option: string): Promise<string> {
+  const trimmed = (await limitedTextFile(file, option, MAX_SECRET_FILE_BYTES)).trim();
+  if (trimmed === '') throw new UsageError(`the file given to ${option} is empty`);
   return trimmed;
 }
 
@@ -82,16 +92,39 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-function parseOptions(argv: readonly string[]) {
-  try {
-    return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/--(password|api-token|token)\b/.test(message)) {
-      throw new UsageError('secrets are never taken from the command line: use a file or the environment (see --help)');
-    }
-    throw new UsageError(message);
+/** parseArgs' own messages may quote what was typed: ours name the option only, and only a plain one. */
+function usageMessage(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : '';
+  const option = /'(--?[^' =]*)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && /^--?(password|api-token|token|secret)/i.test(option)) {
+    return 'secrets are never taken from the command line: use a file or the environment (see --help)';
   }
+  const named = /^--?[a-z][a-z-]{0,40}$/.test(option) ? option : 'an option (not shown: it may be a secret)';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${named}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /does not take/.test(message) ? `${named} takes no value` : `${named} needs a value`;
+  }
+  return 'the command line could not be read';
+}
+
+const parse = (argv: readonly string[]) => parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true });
+
+function parseOptions(argv: readonly string[]) {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new UsageError(usageMessage(error));
+  }
+  const strays = parsed.positionals.length;
+  if (strays > 0) {
+    throw new UsageError(
+      `${strays === 1 ? 'an argument' : `${strays} arguments`} without an option, not shown (it may be a secret): ` +
+        'this command takes options only, and secrets only from files or the environment (see --help)',
+    );
+  }
+  return parsed.values;
 }
 
 export async function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<DeployOptions | 'help'> {
@@ -102,7 +135,7 @@ export async function parseCommandLine(argv: readonly string[], env: NodeJS.Proc
   try {
     vcd = new URL(values.vcd);
   } catch {
-    throw new UsageError(`--vcd ${values.vcd} is not a URL`);
+    throw new UsageError('--vcd is not a URL: give the address of the VCD, such as https://vcd.example.com');
   }
   if (vcd.protocol !== 'https:' && !(vcd.protocol === 'http:' && LOOPBACK.test(vcd.hostname))) {
     throw new UsageError('--vcd must be an https:// URL (plain http only for a VCD on this machine, such as the sandbox)');
@@ -116,11 +149,11 @@ export async function parseCommandLine(argv: readonly string[], env: NodeJS.Proc
   if (values['api-token-file'] && values.user) throw new UsageError('use either an API token or --user, not both');
   if (values['api-token-file'] || (!values.user && env['VCD_API_TOKEN'])) {
     const token = values['api-token-file']
-      ? apiTokenFrom(await secretFile(values['api-token-file'], 'API token'))
+      ? apiTokenFrom(await secretFile(values['api-token-file'], '--api-token-file'))
       : (env['VCD_API_TOKEN'] ?? '').trim();
     credentials = { kind: 'apiToken', token };
   } else if (values.user) {
-    const password = values['password-file'] ? await secretFile(values['password-file'], 'password') : env['VCD_PASSWORD'];
+    const password = values['password-file'] ? await secretFile(values['password-file'], '--password-file') : env['VCD_PASSWORD'];
     if (!password) throw new UsageError('--user needs --password-file FILE or the environment variable VCD_PASSWORD');
     credentials = { kind: 'password', user: values.user.includes('@') ? values.user : `${values.user}@System`, password };
   } else {
@@ -130,9 +163,7 @@ export async function parseCommandLine(argv: readonly string[], env: NodeJS.Proc
   }
 
   const extraCaPem = values['insecure-ca-file']
-    ? await readFile(values['insecure-ca-file'], 'utf8').catch(() => {
-        throw new UsageError(`cannot read the CA file ${values['insecure-ca-file']}`);
-      })
+    ? await limitedTextFile(values['insecure-ca-file'], '--insecure-ca-file', MAX_CA_FILE_BYTES)
     : undefined;
   if (extraCaPem !== undefined && !extraCaPem.includes('-----BEGIN CERTIFICATE-----'))
     throw new UsageError('--insecure-ca-file must hold a PEM certificate');
@@ -169,7 +200,10 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, ra
     options = await parseCommandLine(argv, env);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    rawOut.error(`deploy: ${error.message}\nRun "npm run deploy -- --help" for the options.`);
+    // A net, as for every other line: no usage message quotes a secret of the environment either.
+    redacting(rawOut, [env['VCD_API_TOKEN'] ?? '', env['VCD_PASSWORD'] ?? '']).error(
+      `deploy: ${error.message}\nRun "npm run deploy -- --help" for the options.`,
+    );
     return 2;
   }
   if (options === 'help') {

@@ -3,8 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { startVcd, type VcdUnderTest } from '../sandbox/vcd/test-harness.js';
+import { startVcd, type VcdUnderTest } from '../sandbox/vcd/core/test-harness.js';
 import { deploy, type DeployOptions, type DeployReport } from './deploy.js';
+import { createHttp, type HttpSend } from './http.js';
 import { writeFakePlugin } from './testing/fake-plugin.js';
 import { StepError } from './vcd-client.js';
 
@@ -201,6 +202,26 @@ describe('deploy against the sandbox VCD', () => {
     await fault({ pathPattern: '^/transfer/', truncateBody: 0 });
     const error = await failure({});
     assert.equal(error.step, 'upload the bundle');
+    assert.ok(lines.some((line) => line.startsWith('✓ roll back: removed the new registration')));
+    assert.deepEqual(await installed(), []);
+  });
+  it('refuses an upload link on another origin: nothing is sent there, and the new registration is removed', async () => {
+    const real = createHttp();
+    const elsewhere = 'https://transfer.attacker.example';
+    const sent: string[] = [];
+    const http: HttpSend = async (request) => {
+      sent.push(request.url);
+      const response = await real(request);
+      const link = response.headers['link'];
+      return link ? { ...response, headers: { ...response.headers, link: link.replace(/<[a-z]+:\/\/[^/]+/, `<${elsewhere}`) } } : response;
+    };
+    const error = await failure({ http });
+    assert.equal(error.step, 'announce the upload');
+    assert.match(error.message, /VCD gave an address on https:\/\/transfer\.attacker\.example, not on http:\/\/127\.0\.0\.1:\d+: refused/);
+    assert.deepEqual(
+      sent.filter((url) => !url.startsWith(vcd.base)),
+      [],
+    );
     assert.ok(lines.some((line) => line.startsWith('✓ roll back: removed the new registration')));
     assert.deepEqual(await installed(), []);
   });

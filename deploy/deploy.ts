@@ -60,7 +60,7 @@ export async function deploy(options: DeployOptions, out: Output): Promise<Deplo
   const { metadata } = zip;
   ok(
     'read the plug-in',
-    `${metadata.pluginName} ${metadata.version} by ${metadata.vendor}, ${zip.bytes.byteLength} bytes (${options.zip})`,
+    `${metadata.pluginName} ${metadata.version} by ${metadata.vendor}${zip.productVersions.length ? ` for VCD ${zip.productVersions.join(', ')}` : ''}, ${zip.bytes.byteLength} bytes (${options.zip})`,
   );
 
   const client = new VcdClient(options.vcd, options.http ?? createHttp(options.extraCaPem ? { extraCaPem: options.extraCaPem } : {}));

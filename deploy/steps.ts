@@ -88,7 +88,8 @@ export async function announceUpload(client: VcdClient, id: string, fileName: st
   const response = await client.call(step, 'POST', `${UI}/${id}/plugin`, { json: { fileName, size } });
   const link = /<([^>]+)>\s*;\s*rel="?upload:default"?/.exec(response.headers['link'] ?? '')?.[1];
   if (!link) throw new StepError(step, 0, null, `VCD answered no upload:default link (Link: ${response.headers['link'] ?? 'none'})`);
-  return link;
+  // Checked here already, so that nothing else happens before the refusal is reported.
+  return client.ownUrl(step, link).toString();
 }
 
 export async function uploadBundle(client: VcdClient, transferUrl: string, bytes: Uint8Array): Promise<void> {

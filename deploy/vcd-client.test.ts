@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { zipSync } from 'fflate';
 import { HttpTransportError, type HttpRequest, type HttpResponse, type HttpSend } from './http.js';
 import { compareVersions, pluginZipFrom } from './plugin-zip.js';
 import { announceUpload, logInWithApiToken, logInWithPassword, negotiateApiVersion, uploadBundle, waitUntilReady } from './steps.js';
@@ -117,6 +118,60 @@ describe('steps', () => {
     assert.deepEqual(JSON.parse(String(requests[0]?.body)), { fileName: 'plugin.zip', size: 1234 });
   });
 
+  const foreignLinks: [string, string, RegExp][] = [
+    [
+      'another host',
+      'https://transfer.attacker.example/transfer/abc/plugin.zip',
+      /address on https:\/\/transfer\.attacker\.example, not on https:\/\/vcd\.example\.com/,
+    ],
+    [
+      'plain http on the same host',
+      'http://vcd.example.com/transfer/abc/plugin.zip',
+      /address on http:\/\/vcd\.example\.com, not on https/,
+    ],
+    ['another port', 'https://vcd.example.com:8443/transfer/abc/plugin.zip', /address on https:\/\/vcd\.example\.com:8443/],
+    ['credentials in the URL', 'https://user:pw@vcd.example.com/transfer/abc/plugin.zip', /refused, nothing was sent/],
+    ['the host as a user name', 'https://vcd.example.com@attacker.example/transfer/abc', /address on https:\/\/attacker\.example/],
+    ['another scheme', 'file:///etc/passwd', /address on a file: URL/],
+  ];
+  for (const [name, target, message] of foreignLinks) {
+    it(`refuses an upload link to ${name}, before anything is sent there`, async () => {
+      const { send, requests } = scripted(answer(204, '', { link: `<${target}>;rel="upload:default"` }), answer(200));
+      const vcd = client(send);
+      vcd.setAccessToken('jwt-never-elsewhere');
+      await assert.rejects(announceUpload(vcd, 'id', 'plugin.zip', 1), (error: unknown) => {
+        assert.ok(error instanceof StepError);
+        assert.equal(error.step, 'announce the upload');
+        assert.match(error.message, message);
+        return true;
+      });
+      await assert.rejects(uploadBundle(vcd, target, new Uint8Array([1])), { message: /upload the bundle: .*refused/ });
+      assert.deepEqual(
+        requests.map((request) => request.url),
+        ['https://vcd.example.com/cloudapi/extensions/ui/id/plugin'],
+      );
+    });
+  }
+
+  it('takes a relative upload link as one on the VCD', async () => {
+    const { send } = scripted(answer(204, '', { link: '</transfer/abc/plugin.zip>;rel="upload:default"' }));
+    assert.equal(await announceUpload(client(send), 'id', 'plugin.zip', 1), 'https://vcd.example.com/transfer/abc/plugin.zip');
+  });
+
+  it('never sends a password or a token to another origin, whatever the call', async () => {
+    const { send, requests } = scripted(answer(200), answer(200));
+    const vcd = client(send);
+    await assert.rejects(logInWithPassword(vcd, 'administrator@System', 'pw'), { message: /no X-VMWARE-VCLOUD-ACCESS-TOKEN/ });
+    vcd.setAccessToken('jwt');
+    await assert.rejects(vcd.call('read', 'GET', 'https://evil.example/cloudapi/1.0.0/orgs'), {
+      message: /read: VCD gave an address on https:\/\/evil\.example/,
+    });
+    assert.deepEqual(
+      requests.map((request) => new URL(request.url).origin),
+      ['https://vcd.example.com'],
+    );
+  });
+
   it('fails "announce the upload" when VCD sends no upload link', async () => {
     const { send } = scripted(answer(204));
     await assert.rejects(announceUpload(client(send), 'id', 'plugin.zip', 1), {
@@ -163,6 +218,11 @@ describe('plug-in zip', () => {
       },
       { name: 'Test Plugin', tenant: true, provider: false, enabled: true },
     );
+  });
+
+  it('refuses a manifest larger than 1 MiB before inflating it', () => {
+    const bomb = zipSync({ 'manifest.json': new Uint8Array(2 * 1024 * 1024).fill(0x20) });
+    assert.throws(() => pluginZipFrom('bomb.zip', bomb), /bomb\.zip: manifest\.json is larger than 1 MiB/);
   });
 
   it('refuses a file that is no zip, or has no manifest', () => {

@@ -63,9 +63,35 @@ export class VcdClient {
     this.accessToken = token;
   }
 
+  /**
+   * The URL of a call, only on the VCD's own origin (scheme, host and port of --vcd, which is https
+   * unless it is this machine): the access token, the password and the API token go nowhere else.
+   * A URL VCD hands back (the upload link) that points elsewhere, or to plain http, is refused
+   * before anything is sent.
+   */
+  ownUrl(step: string, pathOrUrl: string): URL {
+    let url: URL;
+    try {
+      url = new URL(pathOrUrl, this.base);
+    } catch {
+      throw new StepError(step, 0, null, 'VCD gave an address that is not a URL: refused, nothing was sent');
+    }
+    if (url.origin !== this.base.origin || url.username !== '' || url.password !== '') {
+      throw new StepError(
+        step,
+        0,
+        null,
+        `VCD gave an address on ${url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : `a ${url.protocol} URL`}, not on ${this.base.origin}: ` +
+          'refused, nothing was sent there (the access token goes only to the VCD given with --vcd; if VCD publishes another ' +
+          'public address, deploy with --vcd set to that address)',
+      );
+    }
+    return url;
+  }
+
   /** One call as part of `step`; resolves to the answer, or throws a StepError naming the step. */
   async call(step: string, method: string, pathOrUrl: string, options: CallOptions = {}): Promise<HttpResponse> {
-    const url = new URL(pathOrUrl, this.base);
+    const url = this.ownUrl(step, pathOrUrl);
     const headers: Record<string, string> = {
       Accept: options.unversioned || !this.apiVersion ? 'application/json' : `application/json;version=${this.apiVersion}`,
       ...options.headers,

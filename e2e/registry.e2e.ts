@@ -64,6 +64,47 @@ test.describe('Container Registry Settings', () => {
     expect(profile.K8Config.mhc.maxUnhealthyNodes).toBe(42);
   });
 
+  test('after someone changes the GitHub token and a proxy password, the conflict panel says "changed (hidden)" and re-apply works', async ({
+    page,
+  }) => {
+    const token = `ghp_e2e${Date.now()}SECRETsecretSECRET`;
+    const proxyPassword = `pw-${Date.now()}-hidden`;
+    const portal = new Portal(page);
+    await portal.logInAs('sysadmin');
+    const plugin = await portal.openCseAirgap();
+    const registryHostPort = api.info.containerRegistryUrl.split('/')[0];
+    await plugin.urlInput().fill(`${registryHostPort}/mirror`);
+
+    await api.changeVcdKeConfig((entity) => {
+      const profile = entity.entity.profiles[0] as Record<string, Record<string, unknown>>;
+      profile['githubConfig'] = { githubPersonalAccessToken: token };
+      const bootstrap = (profile['bootstrapClusterConfig'] ??= {}) as Record<string, unknown>;
+      bootstrap['proxyConfig'] = {
+        ...(bootstrap['proxyConfig'] as object),
+        httpProxy: `http://ops:${proxyPassword}@proxy.corp.local:3128`,
+      };
+    });
+
+    await plugin.saveButton().click();
+    await expect(plugin.conflict()).toBeVisible();
+    const tokenRow = plugin.conflict().locator('tr', { hasText: 'profiles[0].githubConfig.githubPersonalAccessToken' });
+    await expect(tokenRow).toContainText('changed (hidden)');
+    await expect(plugin.conflict()).toContainText('http://***@proxy.corp.local:3128');
+    const html = await page.content();
+    expect(html).not.toContain(token);
+    expect(html).not.toContain(proxyPassword);
+
+    await plugin.conflictReapply().click();
+    await expect(plugin.saved()).toBeVisible();
+    const stored = await api.vcdKeConfig();
+    const profile = stored.entity.entity.profiles[0] as {
+      containerRegistryUrl: string;
+      githubConfig: { githubPersonalAccessToken: string };
+    };
+    expect(profile.containerRegistryUrl).toBe(`${registryHostPort}/mirror`);
+    expect(profile.githubConfig.githubPersonalAccessToken).toBe(token);
+  });
+
   test('disables Save with the reason for a provider without the Modify right', async ({ page }) => {
     const portal = new Portal(page);
     await portal.logInAs('cse-viewer');

@@ -2,7 +2,8 @@
  * `npm start`: builds the plug-in, then runs a local VCD 10.6 + Harbor stand-in on 127.0.0.1 that
  * loads dist/plugin.zip exactly as VCD would. Ctrl-C stops everything it started.
  *
- *   npm start [-- --reset] [-- --no-build] [-- --state-dir DIR] [-- --orgs N] [-- --tls | --http2]     PORT=8080 by default
+ *   npm start [-- --reset] [-- --no-build] [-- --state-dir DIR] [-- --orgs N] [-- --clusters N] [-- --tls | --http2]
+ *   PORT=8080 by default
  *
  * --tls: the portal over HTTPS with the sandbox CA's server certificate (trust sandbox CA or let
  * the browser skip the check); --http2 (or SANDBOX_HTTP2=1): HTTPS with HTTP/2 as well as
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       // Filler organizations seeded with a new state (a new --state-dir or --reset): 42 by default.
       orgs: { type: 'string' },
+      // Filler clusters (vmware:capvcdCluster) across the filler organizations, one in four failed: 0 by default.
+      clusters: { type: 'string' },
       tls: { type: 'boolean', default: false },
       http2: { type: 'boolean', default: process.env['SANDBOX_HTTP2'] === '1' },
     },
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
     tls: values.tls === true,
     http2: values.http2 === true,
     ...(values.orgs === undefined ? {} : { fillerOrgs: Number(values.orgs) }),
+    ...(values.clusters === undefined ? {} : { fillerClusters: Number(values.clusters) }),
   });
   // The portal shows only what was uploaded through cloudapi/extensions/ui: deploy dist/plugin.zip
   // with the very code of `npm run deploy`, published to every tenant.

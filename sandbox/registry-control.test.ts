@@ -11,7 +11,7 @@ import { StateStore } from './lib/state.js';
 import { createRegistryControl } from './registry-control.js';
 import { createTrustingAgent, httpsRequest } from './registry/https-client.js';
 import { startSandboxRegistry, type SandboxRegistry } from './registry/index.js';
-import { ACCEPT, listen } from './vcd/test-harness.js';
+import { ACCEPT, listen } from './vcd/core/test-harness.js';
 import { DEFAULT_VCDKECONFIG_SCHEMA_PATH, createVcdApi, seedVcdState } from './vcd/index.js';
 
 describe('the sandbox registry switch and connection targets', () => {
@@ -96,6 +96,39 @@ describe('the sandbox registry switch and connection targets', () => {
     assert.equal(((await project.json()) as { metadata: { public: string } }).metadata.public, 'true');
   });
 
+  it('records the headers that reached the registry (GET/DELETE /sandbox/registry/requests)', async () => {
+    const endpoint = await cloudapi('POST', '/externalEndpoints', {
+      name: 'harbor-quiet',
+      vendor: 'cseairgap',
+      version: '1.0.0',
+      enabled: true,
+      authorizationEnabled: false,
+      rootUrl: registry.url,
+    });
+    const { id, name } = (await endpoint.json()) as { id: string; name: string };
+    await cloudapi('POST', '/apiFilters', {
+      externalSystem: { id, name },
+      urlMatcher: { urlPattern: '/harbor-quiet/.*', urlScope: 'EXT_API' },
+    });
+    assert.equal((await fetch(`${base}/sandbox/registry/requests`, { method: 'DELETE' })).status, 200);
+    for (const prefix of ['harbor-sbx', 'harbor-quiet']) {
+      await fetch(`${base}/ext-api/${prefix}/api/v2.0/ping`, { headers: { Authorization: `Bearer ${admin}`, 'X-Probe': prefix } });
+    }
+    const { values } = (await (await fetch(`${base}/sandbox/registry/requests`)).json()) as {
+      values: { method: string; path: string; headers: [string, string][] }[];
+    };
+    const authorizationOf = (probe: string): string | undefined => {
+      const request = values.find((candidate) => candidate.headers.some(([header, value]) => header === 'x-probe' && value === probe));
+      assert.ok(request, probe);
+      assert.deepEqual([request.method, request.path], ['GET', '/api/v2.0/ping']);
+      return request.headers.find(([header]) => header.toLowerCase() === 'authorization')?.[1];
+    };
+    assert.equal(authorizationOf('harbor-sbx'), `Bearer ${admin}`, 'authorizationEnabled unset: the worst case, forwarded');
+    assert.equal(authorizationOf('harbor-quiet'), undefined, 'authorizationEnabled false: kept behind');
+    await fetch(`${base}/sandbox/registry/requests`, { method: 'DELETE' });
+    assert.deepEqual(((await (await fetch(`${base}/sandbox/registry/requests`)).json()) as { values: unknown[] }).values, []);
+  });
+
   it('stops the registry (refused, 502 through /ext-api) and starts it again on the same port', async () => {
     assert.deepEqual(await control(''), {
       status: 200,
@@ -145,11 +178,27 @@ describe('the sandbox registry switch and connection targets', () => {
     it('answers 5xx for /v2/ and /api/v2.0/, never for the token service, until cleared', async () => {
       const set = await faults('POST', { errorRate: 1 });
       assert.equal(set.status, 200);
-      assert.deepEqual(set.body['faults'], { latencyMs: 0, errorRate: 1, status: 503, resetRate: 0, pathPattern: null });
+      assert.deepEqual(set.body['faults'], {
+        latencyMs: 0,
+        errorRate: 1,
+        status: 503,
+        resetRate: 0,
+        pathPattern: null,
+        hugeHeader: null,
+        endlessListings: null,
+        pemBody: null,
+      });
       assert.equal(((await registryGet('/v2/')) as { status: number }).status, 503);
       assert.equal(((await registryGet('/api/v2.0/ping')) as { status: number }).status, 503);
       assert.equal(((await registryGet('/service/token?service=harbor-registry')) as { status: number }).status, 200);
-      assert.deepEqual((await faults('GET')).body['injected'], { delayed: 0, errors: 2, resets: 0 });
+      assert.deepEqual((await faults('GET')).body['injected'], {
+        delayed: 0,
+        errors: 2,
+        resets: 0,
+        hugeHeaders: 0,
+        listingPages: 0,
+        pemBodies: 0,
+      });
 
       const cleared = await faults('DELETE');
       assert.deepEqual([cleared.status, cleared.body['faults']], [200, null]);
@@ -181,6 +230,42 @@ describe('the sandbox registry switch and connection targets', () => {
       for (let i = 0; i < 40 && statuses.size < 2; i++) statuses.add(((await registryGet('/api/v2.0/ping')) as { status: number }).status);
       assert.deepEqual([...statuses].sort(), [200, 503]);
       await faults('DELETE');
+    });
+
+    it('serves a hostile registry: a 1 MiB header, Harbor listings without end, a megabyte of PEM markers', async () => {
+      const MiB = 1_048_576;
+      const agent = createTrustingAgent(registry.caPem);
+      try {
+        await faults('POST', { hugeHeader: { name: 'WWW-Authenticate' } });
+        const challenged = await httpsRequest(`${registry.url}/v2/`, { agent, maxHeaderSize: 2 * MiB });
+        assert.deepEqual([challenged.status, challenged.headers['www-authenticate']?.length], [401, MiB], "instead of the registry's own");
+        // The VCD stand-in reads the endpoint's answer with Node's limit on a head (16 KiB): it cannot forward this one.
+        const viaVcd = await fetch(`${base}/ext-api/harbor-sbx/v2/`, { headers: { Authorization: `Bearer ${admin}` } });
+        assert.equal(viaVcd.status, 502);
+
+        await faults('POST', { endlessListings: {}, pemBody: {} });
+        const listing = `/api/v2.0/projects/cse/repositories/tkg%252Fetcd/artifacts?with_tag=true&page=5000&page_size=100`;
+        const page = await fetch(`${base}/ext-api/harbor-sbx${listing}`, { headers: { Authorization: `Bearer ${admin}` } });
+        assert.equal(page.headers.get('x-total-count'), '1000000000000');
+        assert.match(page.headers.get('link') ?? '', /page=5001&page_size=100>; rel="next"$/);
+        assert.equal(((await page.json()) as unknown[]).length, 100);
+        const certificate = await httpsRequest(`${registry.url}/api/v2.0/systeminfo/getcert`, { agent });
+        assert.equal(certificate.body.length, MiB);
+        assert.ok(certificate.body.toString('latin1').startsWith('-----BEGIN CERTIFICATE-----\n-----BEGIN CERTIFICATE-----\n'));
+        const project = await fetch(`${base}/ext-api/harbor-sbx/api/v2.0/projects/cse`, { headers: { Authorization: `Bearer ${admin}` } });
+        assert.equal(project.status, 200, 'what is not a listing goes to Harbor as usual');
+        assert.deepEqual((await faults('GET')).body['injected'], {
+          delayed: 0,
+          errors: 0,
+          resets: 0,
+          hugeHeaders: 0,
+          listingPages: 1,
+          pemBodies: 1,
+        });
+      } finally {
+        agent.destroy();
+        await faults('DELETE');
+      }
     });
 
     it('refuses a bad body with 400 and a reason, and other methods with 405', async () => {

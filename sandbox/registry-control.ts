@@ -4,13 +4,19 @@
 //                                   connections are refused, like a Harbor that is down
 //   POST /sandbox/registry/start  → 200 {running: true, …}: listening again on the same port
 //                                   (409 if something else took the port meanwhile)
-//   GET    /sandbox/registry/faults → 200 {faults: settings | null, injected: {delayed, errors, resets}}
-//   POST   /sandbox/registry/faults {latencyMs?, errorRate?, status? (503), resetRate?, pathPattern?}
+//   GET    /sandbox/registry/faults → 200 {faults: settings | null, injected: {delayed, errors, resets, …}}
+//   POST   /sandbox/registry/faults {latencyMs?, errorRate?, status? (503), resetRate?, pathPattern?,
+//          hugeHeader? {name, bytes?}, endlessListings? {totalCount?}, pemBody? {bytes?}}
 //          → 200 {faults, injected}: the front door adds latencyMs to every `/v2/` and `/api/v2.0/`
 //            request (whose path matches pathPattern, a regular expression, when given), answers a
 //            fraction errorRate with `status` (500–599) and destroys the connection of a fraction
-//            resetRate; replaces earlier settings; 400 for a bad body
+//            resetRate; hostile answers as sandbox/registry/README.md describes them; replaces
+//            earlier settings; 400 for a bad body
 //   DELETE /sandbox/registry/faults → 200 {faults: null, …}: no faults any more
+//   GET    /sandbox/registry/requests → 200 {values: [{at, method, path, headers: [[name, value], …]}]}:
+//          the last 1,000 requests the front door received, oldest first, every header as received
+//          (what reached the registry through VCD's /ext-api, or directly)
+//   DELETE /sandbox/registry/requests → 200 {values: []}
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InvalidFaults, parseFaultSettings } from './registry/faults.js';
 import type { SandboxRegistry } from './registry/index.js';
@@ -39,6 +45,17 @@ export function createRegistryControl(registry: SandboxRegistry): RequestHandler
     const path = (req.url ?? '/').split('?')[0]?.replace(/\/$/, '');
     if (path === '/sandbox/registry/faults') {
       await handleFaults(req, res);
+      return true;
+    }
+    if (path === '/sandbox/registry/requests') {
+      req.resume();
+      if (req.method === 'DELETE') registry.front.clearRequests();
+      else if (req.method !== 'GET') {
+        res.setHeader('Allow', 'GET, DELETE');
+        send(res, 405, { error: `${req.method ?? ''} is not allowed on ${path}; use GET or DELETE` });
+        return true;
+      }
+      send(res, 200, { values: registry.front.requests });
       return true;
     }
     if (path !== '/sandbox/registry' && path !== '/sandbox/registry/stop' && path !== '/sandbox/registry/start') return false;

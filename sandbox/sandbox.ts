@@ -20,6 +20,8 @@ export interface SandboxOptions {
   readonly reset: boolean;
   /** Filler orgs to seed besides acme and globex (default 42); only a new or reset state is seeded. */
   readonly fillerOrgs?: number;
+  /** Filler clusters besides the seeded ones in acme and globex (default 0); only a new or reset state is seeded. */
+  readonly fillerClusters?: number;
   /** The portal over HTTPS (the sandbox CA's server certificate) instead of plain HTTP. */
   readonly tls?: boolean;
   /** HTTP/2 as well as HTTP/1.1 on the portal (HTTPS implied) and on the registry front door. */
@@ -87,7 +89,12 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   try {
     const stateFile = path.join(options.stateDir, 'state.json');
     const seed = (): VcdState =>
-      seedVcdState({ containerRegistryUrl: registry.base, caPem: registry.caPem, fillerOrgs: options.fillerOrgs });
+      seedVcdState({
+        containerRegistryUrl: registry.base,
+        caPem: registry.caPem,
+        fillerOrgs: options.fillerOrgs,
+        clusters: { filler: options.fillerClusters ?? 0 },
+      });
     let state = await StateStore.open<VcdState>(stateFile, seed, { reset: options.reset });
     let resetState = options.reset;
     if (state.get().formatVersion !== STATE_FORMAT_VERSION) {

@@ -67,6 +67,13 @@ if (!define) {
 if (manifest.manifestVersion !== '4.0.0') {
   problems.push(`manifest.json manifestVersion is ${manifest.manifestVersion}; VCD 10.6's Angular 17 runtime needs 4.0.0`);
 }
+// Mandatory in VMware's plug-in documentation: the VCD versions the plug-in claims (docs/domain.md#plugin-platform).
+const productVersions = manifest.productVersions;
+if (!Array.isArray(productVersions) || productVersions.length === 0 || !productVersions.every((v) => /^\d+\.\d+(\.\d+)?$/.test(v))) {
+  problems.push(`manifest.json productVersions is ${JSON.stringify(productVersions)}; list the VCD versions it supports, e.g. ["10.6"]`);
+} else if (!productVersions.some((v) => v === '10.6' || v.startsWith('10.6.'))) {
+  problems.push(`manifest.json productVersions ${JSON.stringify(productVersions)} does not name VCD 10.6, the runtime it is built for`);
+}
 const i18n = JSON.parse(strFromU8(files['i18n.json'] ?? new Uint8Array()) || '{}');
 for (const locale of ['en', 'fr']) {
   if (!i18n[locale] || Object.keys(i18n[locale]).length === 0) problems.push(`i18n.json has no "${locale}" messages`);

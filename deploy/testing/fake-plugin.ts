@@ -7,6 +7,8 @@ export interface FakePluginOptions {
   name?: string;
   urn?: string;
   scope?: string[];
+  /** The manifest's productVersions; `null` leaves the field out. */
+  productVersions?: unknown;
 }
 
 export function fakePluginZip(options: FakePluginOptions = {}): Uint8Array {
@@ -15,6 +17,7 @@ export function fakePluginZip(options: FakePluginOptions = {}): Uint8Array {
     name: options.name ?? 'Test Plugin',
     manifestVersion: '4.0.0',
     containerVersion: '10.6.0',
+    ...(options.productVersions === null ? {} : { productVersions: options.productVersions ?? ['10.6'] }),
     version: options.version ?? '1.0.0',
     scope: options.scope ?? ['service-provider', 'tenant'],
     permissions: [],

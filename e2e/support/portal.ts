@@ -171,6 +171,14 @@ export class RegistryCheckPanel {
     await expect(ready).toBeVisible();
   }
 
+  /** The `/ext-api` prefix VCD serves the registry on, as the ready access path shows it. */
+  async extApiPrefix(): Promise<string> {
+    const shown = await this.page.locator('[data-test="ext-api-ready"] code').first().innerText();
+    const prefix = /^\/ext-api\/([^/]+)\/$/.exec(shown.trim())?.[1];
+    if (!prefix) throw new Error(`no /ext-api prefix in "${shown}"`);
+    return prefix;
+  }
+
   /** Creates the plug-in's entity type unless it exists. */
   async ensureStorage(): Promise<void> {
     const create = this.page.locator('[data-test="storage-create"]');

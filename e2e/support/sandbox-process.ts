@@ -32,7 +32,16 @@ export async function startSandboxProcess(timeoutMs = 90_000, extraArgs: readonl
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const ready = path.join(stateDir, 'ready.json');
   const deadline = Date.now() + timeoutMs;
-  while (!existsSync(ready)) {
+  // main.ts writes ready.json in one call, but a reader may still see it empty: wait for JSON.
+  const readable = (): boolean => {
+    try {
+      JSON.parse(readFileSync(ready, 'utf8'));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  while (!existsSync(ready) || !readable()) {
     if (child.exitCode !== null) throw new Error(`the sandbox exited with ${child.exitCode}:\n${output}`);
     if (Date.now() > deadline) {
       process.kill(-(child.pid ?? 0), 'SIGTERM');

@@ -95,6 +95,23 @@ export class VcdApi {
     });
   }
 
+  /** Any method on `/ext-api/<path>` as the logged-in persona, with his session only: the status and the body. */
+  async extApi(path: string, method = 'GET'): Promise<{ status: number; text: string }> {
+    const response = await this.request.fetch(this.url(`/ext-api${path}`), { method, headers: { Authorization: `Bearer ${this.token}` } });
+    return { status: response.status(), text: await response.text() };
+  }
+
+  /** What the registry's front door received (sandbox test aid), oldest first. */
+  async registryRequests(): Promise<{ method: string; path: string; headers: [string, string][] }[]> {
+    const response = await this.request.get(this.url('/sandbox/registry/requests'));
+    expect(response.ok()).toBeTruthy();
+    return ((await response.json()) as { values: { method: string; path: string; headers: [string, string][] }[] }).values;
+  }
+
+  async clearRegistryRequests(): Promise<void> {
+    expect((await this.request.delete(this.url('/sandbox/registry/requests'))).ok()).toBeTruthy();
+  }
+
   async stopRegistry(): Promise<void> {
     expect((await this.request.post(this.url('/sandbox/registry/stop'))).ok()).toBeTruthy();
   }

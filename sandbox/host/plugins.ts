@@ -8,6 +8,8 @@ export interface PluginManifest {
   readonly urn: string;
   readonly name: string;
   readonly version: string;
+  /** The VCD versions the plug-in claims, e.g. ["10.6"] (mandatory in VMware's plug-in documentation). */
+  readonly productVersions?: readonly string[];
   readonly module: string;
   readonly route: string;
   readonly scope: readonly string[];

@@ -5,6 +5,7 @@ export const API_VERSION = '39.0';
 export type Lang = 'en' | 'fr';
 const LANG_KEY = 'sandbox.lang';
 const TOKEN_KEY = 'sandbox.vcd.jwt';
+const JWT_COOKIE = 'vcloud_jwt';
 
 export interface HostSession {
   readonly user: string;
@@ -42,11 +43,15 @@ export async function logIn(persona: Persona): Promise<void> {
     throw new Error(`login as ${persona.user}@${persona.org} failed: HTTP ${response.status}`);
   }
   sessionStorage.setItem(TOKEN_KEY, jwt);
+  // Like VCD's portal (assumed): the session JWT also lives in the vcloud_jwt cookie, which is what
+  // VCD authenticates /ext-ui with. A same-origin XHR would carry it to /ext-api.
+  document.cookie = `${JWT_COOKIE}=${jwt}; path=/; SameSite=Strict`;
 }
 
 export async function logOut(): Promise<void> {
   const jwt = sessionStorage.getItem(TOKEN_KEY);
   sessionStorage.removeItem(TOKEN_KEY);
+  document.cookie = `${JWT_COOKIE}=; path=/; max-age=0; SameSite=Strict`;
   if (jwt) {
     await fetch('/cloudapi/1.0.0/sessions/current', { method: 'DELETE', headers: apiHeaders(jwt) }).catch(() => undefined);
   }

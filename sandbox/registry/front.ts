@@ -3,13 +3,16 @@
 // path prefix. `/v2/` goes to the real registry, `/service/token` to the token service, and
 // later features (the `/api/v2.0/` façade) plug in with addRoute(). `suspend()` closes the port
 // (connections refused, like a Harbor that is down) and `resume()` listens on the same one again.
-// `faults` injects latency, 5xx answers and connection resets into `/v2/` and `/api/v2.0/`.
+// `faults` injects latency, 5xx answers and connection resets into `/v2/` and `/api/v2.0/`, and
+// hostile answers (a huge header, endless Harbor listings, a megabyte of PEM markers).
+// `requests` keeps the last requests it received with their headers (a test aid: it shows what a
+// client, or VCD's /ext-api in front of it, sent the registry).
 // With `http2` it negotiates HTTP/2 by ALPN as well as HTTP/1.1 (Harbor's nginx does both).
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeader, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { assertPortFree } from '../lib/ports.js';
 import { createSecureHttpServer, resetRequest, type SecureServer } from '../lib/secure-server.js';
-import { RegistryFaults } from './faults.js';
+import { RegistryFaults, type InjectedHeader } from './faults.js';
 import { sendError, sendJson } from './http-errors.js';
 import { RegistryProxy, type ManifestObserver, type Upstream } from './proxy.js';
 import type { TokenIssuer } from './token-service.js';
@@ -32,6 +35,16 @@ export interface FrontDoorOptions {
   http2?: boolean;
 }
 
+/** One request as the front door received it: the raw path and every header, in order. */
+export interface ReceivedRequest {
+  readonly at: string;
+  readonly method: string;
+  readonly path: string;
+  readonly headers: readonly (readonly [string, string])[];
+}
+
+const KEPT_REQUESTS = 1000;
+
 interface Route {
   prefix: string;
   handler: RouteHandler;
@@ -46,6 +59,8 @@ export class FrontDoor {
   private closing: Promise<void> | undefined;
   /** Sandbox-only fault injection (POST /sandbox/registry/faults). */
   readonly faults: RegistryFaults;
+  /** Sandbox-only record of the last requests (GET /sandbox/registry/requests), oldest first. */
+  private received: ReceivedRequest[] = [];
 
   constructor(private readonly options: FrontDoorOptions) {
     this.faults = new RegistryFaults(options.random);
@@ -86,6 +101,14 @@ export class FrontDoor {
       const index = this.routes.indexOf(route);
       if (index >= 0) this.routes.splice(index, 1);
     };
+  }
+
+  get requests(): readonly ReceivedRequest[] {
+    return this.received;
+  }
+
+  clearRequests(): void {
+    this.received = [];
   }
 
   setUpstream(upstream: Upstream | undefined): void {
@@ -151,10 +174,18 @@ export class FrontDoor {
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // A fixed base: the path is all that routing needs, and a bad Host header must not throw here.
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
-    const fault = this.faults.decide(url.pathname);
+    this.record(req);
+    const fault = this.faults.decide(url.pathname, url.searchParams, req.method);
     if (fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (fault.kind === 'reset') {
       resetRequest(req);
+      return;
+    }
+    if (fault.header !== undefined) injectHeader(res, fault.header);
+    if (fault.kind === 'answer') {
+      req.resume();
+      res.writeHead(fault.answer.status, fault.answer.headers);
+      res.end(fault.answer.body);
       return;
     }
     if (fault.kind === 'error') {
@@ -173,6 +204,13 @@ export class FrontDoor {
     } catch (error) {
       sendError(res, 500, 'INTERNAL_SERVER_ERROR', error instanceof Error ? error.message : String(error));
     }
+  }
+
+  private record(req: IncomingMessage): void {
+    const headers: [string, string][] = [];
+    for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i] ?? '', req.rawHeaders[i + 1] ?? '']);
+    this.received.push({ at: new Date().toISOString(), method: req.method ?? '', path: req.url ?? '', headers });
+    if (this.received.length > KEPT_REQUESTS) this.received.splice(0, this.received.length - KEPT_REQUESTS);
   }
 
   private async serveToken(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -194,6 +232,35 @@ export class FrontDoor {
     const token = await issuer.issue(auth.principal, service, url.searchParams.getAll('scope'));
     sendJson(res, 200, token, { 'Cache-Control': 'no-store' });
   }
+}
+
+/**
+ * Makes every head `res` writes carry `header`, replacing one of the same name — also the raw
+ * header list the `/v2/` leg passes through from the registry, which setHeader alone cannot reach.
+ */
+function injectHeader(res: ServerResponse, header: InjectedHeader): void {
+  const writeHead = res.writeHead.bind(res) as (
+    status: number,
+    message?: string,
+    headers?: OutgoingHttpHeaders | OutgoingHttpHeader[],
+  ) => ServerResponse;
+  const lower = header.name.toLowerCase();
+  res.writeHead = ((status: number, ...rest: unknown[]): ServerResponse => {
+    const message = typeof rest[0] === 'string' ? rest[0] : undefined;
+    const given = (message === undefined ? rest[0] : rest[1]) as OutgoingHttpHeaders | OutgoingHttpHeader[] | undefined;
+    if (res.hasHeader(header.name)) res.removeHeader(header.name);
+    let headers: OutgoingHttpHeaders | OutgoingHttpHeader[];
+    if (Array.isArray(given)) {
+      const kept: OutgoingHttpHeader[] = [];
+      for (let i = 0; i + 1 < given.length; i += 2)
+        if (String(given[i]).toLowerCase() !== lower) kept.push(given[i] as OutgoingHttpHeader, given[i + 1] as OutgoingHttpHeader);
+      headers = [...kept, header.name, header.value];
+    } else {
+      headers = Object.fromEntries(Object.entries(given ?? {}).filter(([name]) => name.toLowerCase() !== lower));
+      headers[header.name] = header.value;
+    }
+    return writeHead(status, message, headers);
+  }) as ServerResponse['writeHead'];
 }
 
 export async function startFrontDoor(options: FrontDoorOptions): Promise<FrontDoor> {

@@ -16,6 +16,8 @@ export interface HttpsRequestOptions {
   headers?: OutgoingHttpHeaders;
   body?: Buffer | string;
   timeoutMs?: number;
+  /** Node refuses answer heads over 16 KiB unless told otherwise (a hostile-header test reads 1 MiB). */
+  maxHeaderSize?: number;
 }
 
 /** Keep-alive matters: a seed or a presence check makes hundreds of small requests. */
@@ -32,6 +34,7 @@ export function httpsRequest(url: string | URL, options: HttpsRequestOptions): P
         headers: options.headers,
         agent: options.agent,
         timeout: options.timeoutMs ?? 10_000,
+        ...(options.maxHeaderSize === undefined ? {} : { maxHeaderSize: options.maxHeaderSize }),
       },
       (res) => {
         const chunks: Buffer[] = [];

@@ -1,5 +1,5 @@
 // The VCD API stand-in: what the sandbox's orchestration may import.
-export { createVcdApi, type VcdApiHandler, type VcdApiOptions } from './router.js';
+export { createVcdApi, type VcdApiHandler, type VcdApiOptions } from './core/router.js';
 export {
   seedVcdState,
   DEFAULT_FILLER_ORGS,
@@ -9,9 +9,9 @@ export {
   SANDBOX_PERSONAS,
   type SandboxPersona,
   type SeedOptions,
-} from './seed.js';
-export { STATE_FORMAT_VERSION, type VcdState } from './model.js';
-export type { RecordedRequest, Fault } from './faults.js';
-export { LATEST_API_VERSION } from './versions.js';
-export { UiPluginBundles } from './ui-plugin-bundles.js';
-export { readyBundles } from './ui-plugins.js';
+} from './core/seed.js';
+export { STATE_FORMAT_VERSION, type VcdState } from './core/model.js';
+export type { RecordedRequest, Fault } from './core/faults.js';
+export { LATEST_API_VERSION } from './core/versions.js';
+export { UiPluginBundles } from './extensions/ui-plugin-bundles.js';
+export { readyBundles } from './extensions/ui-plugins.js';

@@ -3,6 +3,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MockTranslationService, TranslationService } from '@vcd/i18n';
 import { AirgapPageComponent } from './airgap-page.component';
 import { ExternalEndpointService } from './registry/data/external-endpoint.service';
+import { HostUsers } from './registry/data/host-users';
 import { RegistryCheckRunner } from './registry/data/registry-check-runner';
 import { RegistryHttp } from './registry/data/registry-http';
 import { CseConfigRepository } from './shared/cse-config';
@@ -86,6 +87,7 @@ describe('AirgapPageComponent', () => {
         RegistryHttp,
         RegistryCheckRunner,
         ExternalEndpointService,
+        HostUsers,
         RegistryStatusRepository,
         { provide: TranslationService, useClass: MockTranslationService },
       ],

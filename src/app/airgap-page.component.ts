@@ -7,17 +7,18 @@ import { ChangeDetectionStrategy, Component, DestroyRef, Input, OnInit, ViewChil
 import { ClrAlertModule, ClrSpinnerModule, ClrTabLink, ClrTabsModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
 import { catchError, forkJoin, map, of } from 'rxjs';
-import { CertificatesSectionComponent } from './certificates/ui/certificates-section.component';
+import { CertificatesSectionComponent } from './certificates';
+import { ClustersTabComponent } from './clusters';
+import { FindingFix } from './clusters/domain';
 import { CseConfigSummaryComponent } from './cse-config-summary.component';
-import { DependenciesSectionComponent } from './dependencies/ui/dependencies-section.component';
-import { RegistryCheckComponent } from './registry/ui/registry-check.component';
-import { OrganizationsTabComponent } from './organizations/ui/organizations-tab.component';
-import { RegistrySettingsComponent } from './registry/ui/registry-settings.component';
-import { ReadinessSection } from './readiness/domain/readiness';
-import { SystemReadinessComponent } from './readiness/ui/system-readiness.component';
+import { DependenciesSectionComponent } from './dependencies';
+import { RegistryCheckComponent, RegistrySettingsComponent } from './registry';
+import { OrganizationsTabComponent } from './organizations';
+import { ReadinessSection } from './readiness/domain';
+import { SystemReadinessComponent } from './readiness';
 import { CseConfigDocument, CseConfigLookup, CseConfigRepository, WriteAccess, writeAccess } from './shared/cse-config';
-import { untilDestroyed } from './shared/rx/until-destroyed';
-import { VcdErrorAlertComponent } from './shared/ui/vcd-error-alert.component';
+import { untilDestroyed } from './shared/rx';
+import { VcdErrorAlertComponent } from './shared/ui';
 import { SessionRights, VCD_SESSION, VcdError, toVcdError } from './vcd';
 
 interface Loaded {
@@ -26,7 +27,7 @@ interface Loaded {
   readonly rights?: ReadonlySet<string>;
 }
 
-export type AirgapTab = 'registrySettings' | 'airgap' | 'organizations';
+export type AirgapTab = 'registrySettings' | 'airgap' | 'organizations' | 'clusters';
 
 type PageState =
   | { readonly status: 'loading' }
@@ -49,6 +50,7 @@ type PageState =
     CertificatesSectionComponent,
     DependenciesSectionComponent,
     OrganizationsTabComponent,
+    ClustersTabComponent,
     SystemReadinessComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -71,6 +73,7 @@ export class AirgapPageComponent implements OnInit {
   private readonly session = inject(VCD_SESSION);
   private readonly page = inject(DOCUMENT);
   @ViewChild('registrySettingsTab', { read: ClrTabLink }) private registrySettingsTab?: ClrTabLink;
+  @ViewChild('airgapTab', { read: ClrTabLink }) private airgapTab?: ClrTabLink;
   readonly isTenant = this.session.scope === 'tenant';
   readonly state = signal<PageState>({ status: 'loading' });
   readonly error = computed(() => {
@@ -114,6 +117,12 @@ export class AirgapPageComponent implements OnInit {
       return;
     }
     this.page.getElementById(`cse-section-${section}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }
+
+  /** A cluster finding's fix: the Airgap tab, at the section that checks or fixes it (once it is shown). */
+  openFix(fix: FindingFix): void {
+    this.airgapTab?.activate();
+    if (fix !== 'proxy') setTimeout(() => this.openSection(fix));
   }
 
   onSaved(document: CseConfigDocument): void {

@@ -2,22 +2,21 @@
  * The module VCD loads (manifest.json `module`). The host mounts it at the manifest's route and
  * provides the container hooks; everything else the plug-in needs is provided here.
  */
+// @peculiar/x509 needs the Reflect metadata polyfill before it loads (tsyringe).
+import 'reflect-metadata';
 import { NgModule, inject } from '@angular/core';
 import { RouterModule } from '@angular/router';
 import { I18nModule, TranslationService } from '@vcd/i18n';
-import { providePresenceCheckers } from './dependencies/data/presence-checkers';
-import { ExternalEndpointService } from './registry/data/external-endpoint.service';
-import { RegistryCheckRunner } from './registry/data/registry-check-runner';
-import { RegistryHttp } from './registry/data/registry-http';
-import { RegistryCheckState } from './registry/data/registry-check.state';
+import { provideDependencyChecks } from './dependencies';
+import { ExternalEndpointService, HostUsers, RegistryCheckRunner, RegistryHttp } from './registry';
 import { CseConfigRepository } from './shared/cse-config';
-import { RegistryStatusRepository } from './shared/status-store/data/registry-status.repository';
-import { providePluginLocale } from './shared/i18n/plugin-locale';
+import { RegistryStatusRepository } from './shared/status-store';
+import { providePluginLocale } from './shared/i18n';
 import { containerHooks, provideVcdHost } from './vcd';
 import { PluginHomeComponent } from './plugin-home.component';
-import { OrganizationsService } from './organizations/data/organizations.service';
-import { OrgCheckService } from './organizations/data/org-check.service';
-import { TenantAccessService } from './organizations/data/tenant-access.service';
+import { OrganizationsService, OrgCheckService, TenantAccessService } from './organizations';
+import { provideClusters } from './clusters';
+import { RegistryCheckState } from './shared/session-state';
 
 @NgModule({
   imports: [
@@ -27,6 +26,7 @@ import { TenantAccessService } from './organizations/data/tenant-access.service'
       { path: '', component: PluginHomeComponent },
       // Bookmarkable: the provider's Organizations tab. A tenant who opens it is told it is not his.
       { path: 'organizations', component: PluginHomeComponent, data: { tab: 'organizations' } },
+      { path: 'clusters', component: PluginHomeComponent, data: { tab: 'clusters' } },
     ]),
   ],
   providers: [
@@ -36,12 +36,14 @@ import { TenantAccessService } from './organizations/data/tenant-access.service'
     RegistryHttp,
     RegistryCheckRunner,
     ExternalEndpointService,
+    HostUsers,
     RegistryStatusRepository,
     RegistryCheckState,
-    providePresenceCheckers(),
+    provideDependencyChecks(),
     OrganizationsService,
     OrgCheckService,
     TenantAccessService,
+    provideClusters(),
   ],
 })
 export class AirgapPluginModule {

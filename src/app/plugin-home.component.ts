@@ -1,12 +1,12 @@
 /*
  * What the plug-in's route shows: the provider's page (Container Registry Settings, Airgap,
  * Organizations), or for a tenant his organization's Registry status page. A tenant who opens a
- * provider-only address (a bookmark of the Organizations tab) is told so and sees his own page.
+ * provider-only address (a bookmark of the Organizations or Clusters tab) is told so and sees his own page.
  */
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { ActivatedRoute } from '@angular/router';
 import { AirgapPageComponent, AirgapTab } from './airgap-page.component';
-import { TenantStatusPageComponent } from './tenant/tenant-status-page.component';
+import { TenantStatusPageComponent } from './tenant';
 import { VCD_SESSION } from './vcd';
 
 @Component({
@@ -16,7 +16,7 @@ import { VCD_SESSION } from './vcd';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (isTenant) {
-      <cse-tenant-status-page [providerOnlyRoute]="tab === 'organizations'" />
+      <cse-tenant-status-page [providerOnlyRoute]="tab === 'organizations' || tab === 'clusters'" />
     } @else {
       <cse-airgap-page [initialTab]="tab" />
     }

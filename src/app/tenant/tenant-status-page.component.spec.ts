@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MockTranslationService, TranslationService } from '@vcd/i18n';
-import { Observable, of } from 'rxjs';
+import { Observable, Subject, of } from 'rxjs';
 import { PresenceCheckers } from '../dependencies/data/presence-checkers';
 import { CheckEvent, CheckOptions, ImageToCheck } from '../dependencies/data/presence-check';
 import { RegistryStatusRepository } from '../shared/status-store/data/registry-status.repository';
@@ -176,6 +176,34 @@ describe('TenantStatusPageComponent', () => {
     expect(checker.options?.access.project).toBe('acme');
     expect(query('tenant-rerun-done')).not.toBeNull();
     expect(query('dependencies-summary-missing')?.textContent?.trim()).toBe('0');
+    backend.expectNone((request) => request.method !== 'GET');
+  });
+
+  it('marks a cancelled re-run as not kept, keeps the provider’s result, and writes nothing', async () => {
+    await open([VIEW], { ...STATUS, tenantRecheck: true });
+    spyOn(checker, 'check').and.callFake((images: readonly ImageToCheck[], options: CheckOptions) => {
+      const events = new Subject<CheckEvent>();
+      options.cancel?.subscribe(() => {
+        events.next({ type: 'done', cancelled: true, partial: true, requests: 1 });
+        events.complete();
+      });
+      setTimeout(() => {
+        events.next({ type: 'result', result: { status: 'present', image: images[0]!, manifestKind: 'manifest', digest: 'sha256:1' } });
+        events.next({ type: 'progress', done: 1, total: images.length, requests: 1 });
+      });
+      return events;
+    });
+    query('tenant-rerun')?.click();
+    await settle();
+    fixture.detectChanges();
+    query('tenant-rerun-cancel')?.click();
+    await settle();
+    fixture.detectChanges();
+    expect(query('tenant-rerun-done')).toBeNull();
+    expect(query('dependencies-not-whole')?.textContent).toContain('dependencies.notice.cancelled');
+    expect(query('dependencies-not-whole')?.textContent).toContain('dependencies.notice.previous');
+    expect(query('dependencies-summary-present')?.textContent?.trim()).toBe('1');
+    expect(query('dependencies-summary-pending')?.textContent?.trim()).toBe('1');
     backend.expectNone((request) => request.method !== 'GET');
   });
 });

@@ -7,26 +7,19 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, Input, OnInit, computed, inject, signal } from '@angular/core';
 import { ClrAlertModule, ClrProgressBarModule, ClrTimelineLayout, ClrTimelineModule, ClrTimelineStepState } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
-import { LocalTimePipe } from '../shared/ui/local-time.pipe';
+import { LocalTimePipe, VcdErrorAlertComponent } from '../shared/ui';
 import { Subject, catchError, forkJoin, map, of } from 'rxjs';
-import { expiryOf } from '../certificates/domain/expiry';
-import { PresenceCheckers } from '../dependencies/data/presence-checkers';
-import { chooseStrategy } from '../dependencies/data/choose-strategy';
-import { DependencyCheckRecord, readRecord, rowsOf } from '../dependencies/ui/export/check-record';
-import { ResultRow } from '../dependencies/ui/export/result-rows';
-import { checkRows, imagesOf, pendingRows } from '../dependencies/ui/export/row-check';
-import { DependencyResultsComponent } from '../dependencies/ui/dependency-results.component';
-import { ReadinessSection, readinessLines } from '../readiness/domain/readiness';
-import { ReadinessSummaryComponent } from '../readiness/ui/readiness-summary.component';
-import { accessBaseUrl } from '../registry/domain/access-path';
-import { validateRegistryUrl } from '../registry/domain/registry-url';
-import { CheckStepResult } from '../registry/domain/registry-check';
-import { TIMELINE_STATE } from '../registry/ui/registry-check.component';
-import { STATUS_VIEW_RIGHT } from '../organizations/data/tenant-access.service';
-import { untilDestroyed } from '../shared/rx/until-destroyed';
-import { RegistryStatusRepository } from '../shared/status-store/data/registry-status.repository';
-import { RegistryStatus, orgStatusName } from '../shared/status-store/domain/registry-status';
-import { VcdErrorAlertComponent } from '../shared/ui/vcd-error-alert.component';
+import { expiryOf } from '../certificates/domain';
+import { DependencyCheckRunner, DependencyCheckUpdate, CheckNoticeComponent, DependencyResultsComponent } from '../dependencies';
+import { DependencyCheckRecord, ResultRow, readRecord, rowsOf } from '../dependencies/domain';
+import { ReadinessSection, readinessLines } from '../readiness/domain';
+import { ReadinessSummaryComponent } from '../readiness';
+import { TenantClustersComponent } from '../clusters';
+import { validateRegistryUrl, CheckStepResult } from '../registry/domain';
+import { TIMELINE_STATE } from '../registry';
+import { untilDestroyed } from '../shared/rx';
+import { RegistryStatusRepository } from '../shared/status-store';
+import { RegistryStatus, STATUS_VIEW_RIGHT, orgStatusName } from '../shared/status-store/domain';
 import { SessionRights, VCD_SESSION, VcdError, toVcdError } from '../vcd';
 
 type PageState =
@@ -50,7 +43,11 @@ type PageState =
     VcdErrorAlertComponent,
     DependencyResultsComponent,
     ReadinessSummaryComponent,
+    CheckNoticeComponent,
+    TenantClustersComponent,
   ],
+  // The re-run goes through the one dependency-check runner, asked to keep nothing.
+  providers: [DependencyCheckRunner],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './tenant-status-page.component.html',
   styles: [
@@ -77,7 +74,7 @@ export class TenantStatusPageComponent implements OnInit {
 
   private readonly statusStore = inject(RegistryStatusRepository);
   private readonly rights = inject(SessionRights);
-  private readonly checkers = inject(PresenceCheckers);
+  private readonly runner = inject(DependencyCheckRunner);
   private readonly session = inject(VCD_SESSION);
   private readonly destroyRef = inject(DestroyRef);
   private cancel$ = new Subject<void>();
@@ -92,18 +89,20 @@ export class TenantStatusPageComponent implements OnInit {
     const status = this.status();
     return status?.registryBase ?? status?.checkedBase;
   });
-  readonly derived = computed(() => {
+  readonly registry = computed(() => {
     const base = this.base();
     const validation = base ? validateRegistryUrl(base) : undefined;
-    return validation?.valid ? validation.parsed.derived : undefined;
+    return validation?.valid ? validation.parsed : undefined;
   });
+  readonly derived = computed(() => this.registry()?.derived);
   readonly record = computed((): DependencyCheckRecord | undefined => readRecord(this.status()?.lastDependencyCheck));
   readonly storedRows = computed((): readonly ResultRow[] => {
     const record = this.record();
     return record ? rowsOf(record) : [];
   });
-  readonly liveRows = signal<readonly ResultRow[] | undefined>(undefined);
-  readonly rows = computed(() => this.liveRows() ?? this.storedRows());
+  /** The tenant's own re-run: shown to him only, never written to VCD. */
+  readonly rerun = signal<DependencyCheckUpdate | undefined>(undefined);
+  readonly rows = computed(() => this.rerun()?.rows ?? this.storedRows());
   readonly lines = computed(() => {
     const status = this.status();
     if (!status) return [];
@@ -120,7 +119,6 @@ export class TenantStatusPageComponent implements OnInit {
     const now = new Date();
     return (this.status()?.certificates?.nodes ?? []).map((node) => ({ ...node, expiry: expiryOf(node, now).state }));
   });
-  readonly rerun = signal<{ readonly done: number; readonly total: number; readonly finished: boolean } | undefined>(undefined);
   readonly canRerun = computed(() => {
     const status = this.status();
     return status?.tenantRecheck === true && status.accessPath?.kind === 'extApi' && this.storedRows().length > 0;
@@ -154,38 +152,30 @@ export class TenantStatusPageComponent implements OnInit {
   /** Checks again every stored image through /ext-api; the results stay on this page only. */
   rerunCheck(): void {
     const status = this.status();
-    const base = this.base();
-    if (!status?.accessPath || !base || !this.canRerun() || (this.rerun() && !this.rerun()?.finished)) return;
-    const rows = this.storedRows();
-    const images = imagesOf(rows);
+    const registry = this.registry();
+    if (!status?.accessPath || !registry || !this.canRerun() || this.isRerunning()) return;
     this.cancel$ = new Subject<void>();
-    this.rerun.set({ done: 0, total: images.length, finished: false });
-    this.liveRows.set(pendingRows(rows, images));
-    const checker = this.checkers.forStrategy(
-      chooseStrategy({ harbor: status.lastRegistryCheck?.harborVersion !== undefined, access: status.accessPath.kind }),
-    );
-    checkRows(checker, rows, images, {
-      access: { baseUrl: accessBaseUrl(status.accessPath, this.session.apiRootUrl), project: base.split('/')[1] ?? '' },
-      cancel: this.cancel$,
-    })
+    this.runner
+      .run({
+        rows: this.storedRows(),
+        registry,
+        access: status.accessPath,
+        harbor: status.lastRegistryCheck?.harborVersion !== undefined,
+        context: { tkrs: [] },
+        cancel: this.cancel$,
+        keep: { kind: 'nothing' },
+      })
       .pipe(untilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (update) => {
-          this.liveRows.set(update.rows);
-          this.rerun.set({ done: update.done, total: update.total, finished: false });
-        },
-        error: () => this.finishRerun(),
-        complete: () => this.finishRerun(),
-      });
+      .subscribe((update) => this.rerun.set(update));
+  }
+
+  isRerunning(): boolean {
+    const run = this.rerun();
+    return run !== undefined && run.ending === undefined;
   }
 
   cancelRerun(): void {
     this.cancel$.next();
-  }
-
-  private finishRerun(): void {
-    const run = this.rerun();
-    this.rerun.set({ done: run?.done ?? 0, total: run?.total ?? 0, finished: true });
   }
 
   readonly verticalLayout = ClrTimelineLayout.VERTICAL;

@@ -57,7 +57,7 @@ describe('toVcdError', () => {
   });
 
   it('has one message key per kind', () => {
-    const kinds: VcdErrorKind[] = ['unauthorized', 'forbidden', 'not-found', 'conflict', 'invalid', 'network', 'server'];
+    const kinds: VcdErrorKind[] = ['unauthorized', 'forbidden', 'not-found', 'conflict', 'invalid', 'network', 'server', 'timeout'];
     expect(Object.keys(VCD_ERROR_MESSAGE_KEYS).sort()).toEqual([...kinds].sort());
     expect(kinds.every((kind) => isVcdError({ kind, status: 1 }))).toBeTrue();
     expect(isVcdError({ kind: 'teapot', status: 418 })).toBeFalse();

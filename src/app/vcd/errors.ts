@@ -4,7 +4,7 @@
  */
 import { HttpErrorResponse } from '@angular/common/http';
 
-export type VcdErrorKind = 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'invalid' | 'network' | 'server';
+export type VcdErrorKind = 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'invalid' | 'network' | 'server' | 'timeout';
 
 export interface VcdError {
   readonly kind: VcdErrorKind;
@@ -14,6 +14,8 @@ export interface VcdError {
   readonly detail?: string;
   /** VCD's minorErrorCode, when it sent one. */
   readonly code?: string;
+  /** 'timeout': how long the plug-in waited for VCD. */
+  readonly seconds?: number;
 }
 
 /** Message key shown for each kind; the text says what to do next. */
@@ -25,6 +27,7 @@ export const VCD_ERROR_MESSAGE_KEYS: Readonly<Record<VcdErrorKind, string>> = {
   invalid: 'vcd.errors.invalid',
   network: 'vcd.errors.network',
   server: 'vcd.errors.server',
+  timeout: 'vcd.errors.timeout',
 };
 
 export function kindForStatus(status: number): VcdErrorKind {

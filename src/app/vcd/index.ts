@@ -12,3 +12,4 @@ export {
 export { VCD_ERROR_MESSAGE_KEYS, isVcdError, toVcdError, type VcdError, type VcdErrorKind } from './errors';
 export { provideVcdHost } from './providers';
 export { SessionRights } from './session-rights';
+export { DEFAULT_VCD_TIMEOUT_SECONDS, VCD_TIMEOUT_SECONDS } from './vcd-timeout.interceptor';

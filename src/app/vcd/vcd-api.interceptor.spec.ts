@@ -68,6 +68,14 @@ describe('vcdApiInterceptor', () => {
     call.flush({});
   });
 
+  it('sends /ext-api nothing of a legacy session: no x-vcloud-authorization, no tenant context', () => {
+    const { http, backend } = setUp({ jwt: null, token: 'legacy-token' });
+    http.get('https://vcd.example.com/ext-api/cseairgap-harbor/v2/').subscribe();
+    const call = backend.expectOne('https://vcd.example.com/ext-api/cseairgap-harbor/v2/');
+    expect(call.request.headers.keys()).toEqual([]);
+    call.flush({});
+  });
+
   it('fails every waiting call when VCD speaks no version the plug-in supports', () => {
     const { http, backend } = setUp();
     let failure: unknown;

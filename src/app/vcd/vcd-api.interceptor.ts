@@ -62,9 +62,11 @@ export const vcdApiInterceptor: HttpInterceptorFn = (
   }
   const holder = inject(AUTH_TOKEN_HOLDER);
   if (target === 'extApi') {
-    // VCD authenticates /ext-api calls with the session and does not forward the header; the
-    // external system gets the request's own Accept, not VCD's versioned media type.
-    return next(request.clone({ setHeaders: authorizationHeaders(holder) }));
+    // VCD authenticates /ext-api calls with the request's Authorization header (vcd-ext-sdk, "API
+    // extensibility via HTTP"): that header and nothing else of the session — no legacy token, no
+    // tenant context, no versioned Accept (the registry gets the request's own). The endpoint is
+    // created with authorizationEnabled false; whether VCD then strips the header is not documented.
+    return next(request.clone({ setHeaders: holder.jwt ? { Authorization: `Bearer ${holder.jwt}` } : {} }));
   }
   const versions = inject(ApiVersionService);
   return versions.version$.pipe(

@@ -3,7 +3,7 @@
  * CSE's two lists is proven against the chain a registry served. Kept in the status entity so that
  * a tenant administrator sees it without reading VCDKEConfig.
  */
-import type { CertificateSnapshot, TrustedCertificateFacts } from '../../shared/status-store/domain/registry-status';
+import type { CertificateSnapshot, TrustedCertificateFacts } from '../../shared/status-store/domain';
 import { splitPemBlocks } from './pem';
 import { summarizeCertificate } from './certificate-summary';
 import { proveTrust } from './trust-proof';

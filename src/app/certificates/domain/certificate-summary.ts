@@ -1,11 +1,9 @@
 /*
- * What a person needs to know about one X.509 certificate, read with the plug-in's own X.509
- * reader (x509.ts: RSA and EC keys, WebCrypto fingerprints). Pure apart from WebCrypto, which the
- * browser provides.
+ * What a person needs to know about one X.509 certificate, read with @peculiar/x509 (RSA and EC,
+ * WebCrypto fingerprints). Pure apart from WebCrypto, which the browser provides.
  */
+import { BasicConstraintsExtension, SubjectAlternativeNameExtension, X509Certificate } from '@peculiar/x509';
 import { normalizePem } from './pem';
-import { X509Certificate, readCertificate } from './x509';
-import { sha256Fingerprint } from './x509-signature';
 
 export interface CertificateSummary {
   /** Normalised (see `normalizePem`), so that equal certificates have equal PEMs. */
@@ -28,8 +26,12 @@ export interface CertificateSummary {
   readonly signatureHash?: string;
 }
 
+function hex(buffer: ArrayBuffer): string {
+  return Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0').toUpperCase()).join(':');
+}
+
 function keyDetails(certificate: X509Certificate): { keyAlgorithm: string; keySize?: number } {
-  const algorithm = certificate.publicKeyAlgorithm;
+  const algorithm = certificate.publicKey.algorithm as Algorithm & { modulusLength?: number; namedCurve?: string };
   if (algorithm.modulusLength) return { keyAlgorithm: 'RSA', keySize: algorithm.modulusLength };
   if (algorithm.namedCurve) {
     const size = Number(/\d+/.exec(algorithm.namedCurve)?.[0]);
@@ -40,30 +42,41 @@ function keyDetails(certificate: X509Certificate): { keyAlgorithm: string; keySi
 
 /** The DNS names (lower case) and IP addresses a TLS client matches a host against; CN is not one (RFC 6125). */
 export function subjectAltNames(certificate: X509Certificate): { dnsNames: string[]; ipAddresses: string[] } {
-  return { dnsNames: certificate.dnsNames.map((name) => name.toLowerCase()), ipAddresses: [...certificate.ipAddresses] };
+  const names = certificate.getExtension(SubjectAlternativeNameExtension)?.names.items ?? [];
+  return {
+    dnsNames: names.filter((name) => name.type === 'dns').map((name) => name.value.toLowerCase()),
+    ipAddresses: names.filter((name) => name.type === 'ip').map((name) => name.value),
+  };
 }
 
-/** Parses a certificate, every field a summary needs included: a broken one fails here, at once. */
+/**
+ * Parses a certificate and reads every field a summary needs, so that a broken one fails here, at
+ * once, rather than later in a getter (@peculiar/x509 decodes fields lazily).
+ */
 export function openCertificate(pemOrDer: string | Uint8Array): X509Certificate {
-  return readCertificate(pemOrDer);
+  const certificate = new X509Certificate(pemOrDer);
+  void [certificate.subject, certificate.issuer, certificate.serialNumber, certificate.notBefore, certificate.notAfter];
+  void [certificate.extensions, certificate.publicKey.algorithm, certificate.signatureAlgorithm];
+  return certificate;
 }
 
 export async function summarizeCertificate(pemOrDer: string | Uint8Array | X509Certificate): Promise<CertificateSummary> {
-  const certificate = typeof pemOrDer === 'string' || pemOrDer instanceof Uint8Array ? openCertificate(pemOrDer) : pemOrDer;
-  const signature = certificate.signatureAlgorithm;
+  const certificate = pemOrDer instanceof X509Certificate ? pemOrDer : openCertificate(pemOrDer);
+  const constraints = certificate.getExtension(BasicConstraintsExtension);
+  const signature = certificate.signatureAlgorithm as { hash?: { name?: string } };
   return {
-    pem: normalizePem(certificate.rawData),
+    pem: normalizePem(new Uint8Array(certificate.rawData)),
     subject: certificate.subject,
     issuer: certificate.issuer,
     serialNumber: certificate.serialNumber,
     notBefore: certificate.notBefore,
     notAfter: certificate.notAfter,
     ...subjectAltNames(certificate),
-    sha256Fingerprint: await sha256Fingerprint(certificate),
-    isCa: certificate.basicConstraints?.ca === true,
+    sha256Fingerprint: hex(await certificate.getThumbprint('SHA-256')),
+    isCa: constraints?.ca === true,
     isSelfIssued: certificate.subject === certificate.issuer,
     ...keyDetails(certificate),
-    ...(signature.hash ? { signatureHash: signature.hash.name } : {}),
+    ...(signature.hash?.name ? { signatureHash: signature.hash.name } : {}),
   };
 }
 

@@ -105,7 +105,7 @@ function publicKeyKind(bytes: Uint8Array, parts: readonly DerNode[]): DerKind | 
 /**
  * The certificates of a DER SignedData, each exactly as it was encoded (re-encoding could change
  * the bytes a signature covers). 'malformed' when the structure is not what RFC 5652 describes,
- * e.g. BER with indefinite lengths; the caller then falls back to the BER walk (ber-pkcs7.ts).
+ * e.g. BER with indefinite lengths; the caller then falls back to a lenient parser.
  */
 export function pkcs7CertificateDers(bytes: Uint8Array): Uint8Array[] | 'malformed' {
   const outer = readTlv(bytes);

@@ -1,8 +1,8 @@
 /*
- * Just enough DER to tell what a blob is and to read a certificate (x509.ts): read one
- * tag-length-value, list a constructed value's children, slice a value out exactly. Nothing is
- * re-serialised, so "is this complete?", "where does it end?" and "which bytes were signed?" have
- * exact answers.
+ * Just enough DER to tell what a blob is before handing it to a real parser: read one
+ * tag-length-value, list a constructed value's children, slice a value out exactly. The ASN.1
+ * libraries parse leniently (they ignore trailing bytes and re-serialise what they read), so the
+ * questions "is this complete?", "where does it end?" and "which bytes were signed?" are answered here.
  */
 
 export interface DerNode {

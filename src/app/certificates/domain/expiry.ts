@@ -1,5 +1,5 @@
 /* How a stored certificate's expiry stands against the 30-day warning window: one rule for every view. */
-import type { TrustedCertificateFacts } from '../../shared/status-store/domain/registry-status';
+import type { TrustedCertificateFacts } from '../../shared/status-store/domain';
 import { EXPIRY_WARNING_DAYS } from './classification';
 
 const DAY_MS = 86_400_000;

@@ -8,3 +8,5 @@ export type { CertificateRole, ClassifiedCertificate, Finding, FindingCode, Find
 export { EXPIRY_WARNING_DAYS, MIN_RSA_BITS, classifyCertificates } from './classification';
 export type { ProofProblem, ProofProblemCode, TrustProof } from './trust-proof';
 export { MAX_PATH_LENGTH, proveTrust, servedCaCertificates } from './trust-proof';
+export * from './certificate-snapshot';
+export * from './expiry';

@@ -3,7 +3,7 @@
  * certificates, each normalised to one PEM, and says precisely why anything else was set aside.
  * Private keys are recognised in every wrapping and refused; the reading keeps only their label.
  */
-import { berPkcs7CertificateDers } from './ber-pkcs7';
+import { X509Certificates } from '@peculiar/x509';
 import { openCertificate } from './certificate-summary';
 import { DerKind, identifyDer, pkcs7CertificateDers } from './der-kind';
 import { decodeText, isText, nonPemPrivateKeyLabel, stripBom, utf8Length } from './input-text';
@@ -28,6 +28,8 @@ export type InputRejectionCode =
 export interface InputRejection {
   readonly code: InputRejectionCode;
   readonly params?: Readonly<Record<string, string | number>>;
+  /** How many times the same rejection came, when more than once (1 MiB of BEGIN lines is one line, not 37,000). */
+  readonly count?: number;
 }
 
 export interface ReadCertificate {
@@ -57,10 +59,20 @@ const SEQUENCE_TAG = 0x30;
 class Reading {
   readonly certificates: ReadCertificate[] = [];
   readonly rejections: InputRejection[] = [];
+  /** Where each distinct rejection (code and params) sits in `rejections`, so a repeat only counts. */
+  private readonly positions = new Map<string, number>();
   containedPrivateKey = false;
 
   reject(code: InputRejectionCode, params?: Record<string, string | number>): void {
-    this.rejections.push(params ? { code, params } : { code });
+    const key = params ? `${code} ${JSON.stringify(params)}` : code;
+    const position = this.positions.get(key);
+    if (position === undefined) {
+      this.positions.set(key, this.rejections.length);
+      this.rejections.push(params ? { code, params } : { code });
+      return;
+    }
+    const repeated = this.rejections[position] as InputRejection;
+    this.rejections[position] = { ...repeated, count: (repeated.count ?? 1) + 1 };
   }
 
   refuseKey(label: string): void {
@@ -188,11 +200,18 @@ function readPkcs7(der: Uint8Array, reading: Reading): void {
   }
 }
 
-/** Some tools write PKCS#7 in BER with indefinite lengths, which the DER walk refuses (see ber-pkcs7.ts). */
+/**
+ * Some tools write PKCS#7 in BER with indefinite lengths, which the DER walk refuses; the library's
+ * lenient parser reads those (re-encoding each certificate, which for a DER certificate is a no-op).
+ */
 function readBerPkcs7(der: Uint8Array, reading: Reading): boolean {
-  const certificates = berPkcs7CertificateDers(der);
-  if (certificates === undefined) return false;
+  let certificates: X509Certificates;
+  try {
+    certificates = new X509Certificates(der);
+  } catch {
+    return false;
+  }
   if (certificates.length === 0) reading.reject('pkcs7Empty');
-  for (const certificate of certificates) readCertificate(identifyDer(certificate), reading);
+  for (const certificate of certificates) readCertificate(identifyDer(new Uint8Array(certificate.rawData)), reading);
   return true;
 }

@@ -1,4 +1,9 @@
-/* Splitting text into PEM blocks, tolerant of what people paste: CRLF, a BOM, text between blocks. */
+/*
+ * Splitting text into PEM blocks, tolerant of what people paste: CRLF, a BOM, text between blocks.
+ * The text may be hostile (a registry's answer, a stored list someone else wrote, 1 MiB of BEGIN
+ * lines): markers are found by one forward pass with indexOf, never by a pattern that searches on
+ * from every BEGIN for its END, so the work stays proportional to the length of the text.
+ */
 
 export interface PemBlock {
   /** The label between BEGIN and END, e.g. 'CERTIFICATE' or 'RSA PRIVATE KEY'. */
@@ -17,9 +22,9 @@ export type PemSection =
   | { readonly label: string; readonly isTerminated: true; readonly body: string }
   | { readonly label: string; readonly isTerminated: false };
 
-const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
-// RFC 7468 allows any printable character but '-' in a label; openssl also writes 'PKCS #7 SIGNED DATA'.
-const MARKER = /-----(BEGIN|END) ([^-\r\n]*)-----/g;
+const DASHES = '-----';
+/** What `splitPemBlocks` returns: the labels openssl writes for the blocks callers ask for. */
+const BLOCK_LABEL = /^[A-Z0-9 ]+$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Decodes base64 strictly (no URL alphabet, no stray characters); undefined when it is not base64. */
@@ -59,18 +64,49 @@ export function pemBodyBase64(body: string): string {
     .replace(/\s/g, '');
 }
 
+interface Marker {
+  readonly isBegin: boolean;
+  /** RFC 7468 allows any printable character but '-' in a label; openssl also writes 'PKCS #7 SIGNED DATA'. */
+  readonly label: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The first `-----BEGIN label-----` or `-----END label-----` at or after `from` (a label holds no
+ * '-' and no line break). Linear: a label is read once — the next candidate '-----' can only start
+ * where that label stopped — and a run of dashes advances one character at a time.
+ */
+function nextMarker(text: string, from: number): Marker | undefined {
+  for (let at = text.indexOf(DASHES, from); at >= 0; at = text.indexOf(DASHES, at + 1)) {
+    const keyword = text.startsWith('BEGIN ', at + DASHES.length) ? 'BEGIN ' : text.startsWith('END ', at + DASHES.length) ? 'END ' : '';
+    if (keyword === '') continue;
+    const labelStart = at + DASHES.length + keyword.length;
+    let labelEnd = labelStart;
+    while (labelEnd < text.length && !isLabelEnd(text.charCodeAt(labelEnd))) labelEnd++;
+    if (text.startsWith(DASHES, labelEnd)) {
+      return { isBegin: keyword === 'BEGIN ', label: text.slice(labelStart, labelEnd).trim(), start: at, end: labelEnd + DASHES.length };
+    }
+  }
+  return undefined;
+}
+
+/** '-', CR and LF end a label. */
+function isLabelEnd(unit: number): boolean {
+  return unit === 0x2d || unit === 0x0d || unit === 0x0a;
+}
+
 /** Every BEGIN marker in order, with its body when its END came; a stray END is reported as `undefined`. */
 export function scanPemSections(text: string): (PemSection | undefined)[] {
   const sections: (PemSection | undefined)[] = [];
   let open: { label: string; bodyStart: number } | undefined;
-  for (const marker of text.matchAll(MARKER)) {
-    const label = (marker[2] ?? '').trim();
-    const index = marker.index ?? 0;
-    if (marker[1] === 'BEGIN') {
+  for (let marker = nextMarker(text, 0); marker; marker = nextMarker(text, marker.end)) {
+    const { label } = marker;
+    if (marker.isBegin) {
       if (open) sections.push({ label: open.label, isTerminated: false });
-      open = { label, bodyStart: index + marker[0].length };
+      open = { label, bodyStart: marker.end };
     } else if (open?.label === label) {
-      sections.push({ label, isTerminated: true, body: text.slice(open.bodyStart, index) });
+      sections.push({ label, isTerminated: true, body: text.slice(open.bodyStart, marker.start) });
       open = undefined;
     } else if (open) {
       sections.push({ label: open.label, isTerminated: false });
@@ -83,14 +119,17 @@ export function scanPemSections(text: string): (PemSection | undefined)[] {
   return sections;
 }
 
-/** Every well-formed block in order; a block whose base64 does not decode is skipped. */
+/**
+ * Every well-formed block in order: a BEGIN closed by the END of the same label (a block
+ * interrupted by another BEGIN is not one), whose base64 decodes; anything else is skipped.
+ */
 export function splitPemBlocks(text: string): PemBlock[] {
   const blocks: PemBlock[] = [];
-  for (const match of text.replace(/^\uFEFF/, '').matchAll(BLOCK)) {
-    const label = match[1] ?? '';
-    const der = decodeBase64(pemBodyBase64(match[2] ?? ''));
+  for (const section of scanPemSections(text)) {
+    if (!section?.isTerminated || !BLOCK_LABEL.test(section.label)) continue;
+    const der = decodeBase64(pemBodyBase64(section.body));
     // Not base64: not a block we can use; the caller reports what it could not read.
-    if (der) blocks.push({ label, der, pem: toPem(label, der) });
+    if (der) blocks.push({ label: section.label, der, pem: toPem(section.label, der) });
   }
   return blocks;
 }

@@ -1,11 +1,12 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MockTranslationService, TranslationService } from '@vcd/i18n';
-import { RegistryCheckState } from '../../registry/data/registry-check.state';
+
 import { CseConfigDocument, CseConfigRepository } from '../../shared/cse-config';
 import { answerVersions, provideVcdTesting } from '../../vcd/testing/vcd-testing';
 import { makeCa, makeLeaf } from '../testing/test-pki';
 import { CertificatesSectionComponent } from './certificates-section.component';
+import { RegistryCheckState } from '../../shared/session-state';
 
 const ENTITY_URL = 'https://vcd.example.com/cloudapi/1.0.0/entities/urn:vcloud:entity:vmware:VCDKEConfig:1';
 
@@ -97,6 +98,24 @@ describe('CertificatesSectionComponent', () => {
     expect(section.candidates()).toEqual([]);
     expect(JSON.stringify(section.rejections())).not.toContain(btoa(String.fromCharCode(...pkcs8)).slice(0, 40));
     expect(section.canSave()).toBeFalse();
+  });
+
+  it('lists a repeated problem once with its count, and no more than 20 problems', async () => {
+    await open(documentWith([], []));
+    const repeated = '-----BEGIN CERTIFICATE-----\n'.repeat(500);
+    const distinct = Array.from({ length: 30 }, (_, index) => `-----BEGIN LABEL ${index}-----\n`).join('');
+    await section.read([{ text: repeated + distinct }]);
+    fixture.detectChanges();
+    const page = fixture.nativeElement as HTMLElement;
+    const texts = (selector: string): string[] => [...page.querySelectorAll(selector)].map((element) => element.textContent ?? '');
+
+    expect(texts('[data-test="rejection-truncated"]').length).toBe(20);
+    expect(texts('[data-test="rejection-count"]').map((text) => JSON.parse(text))).toEqual([
+      { key: 'certificates.rejections.repeated', params: [{ count: 500 }] },
+    ]);
+    expect(texts('[data-test="rejections-unlisted"]').map((text) => JSON.parse(text))).toEqual([
+      { key: 'certificates.rejections.unlisted', params: [{ count: 11 }] },
+    ]);
   });
 
   it('lets the provider take a CA out of one list only', async () => {

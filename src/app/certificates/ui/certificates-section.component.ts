@@ -17,11 +17,8 @@ import {
 } from '@angular/core';
 import { ClrAlertModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
-import { RegistryCheckState } from '../../registry/data/registry-check.state';
 import { CseConfigDocument, CseConfigRepository, BOOTSTRAP_CAS_PATH, NODE_CAS_PATH, WriteAccess } from '../../shared/cse-config';
-import { ConflictPanelComponent } from '../../shared/ui/conflict-panel.component';
-import { SafeSave } from '../../shared/ui/safe-save';
-import { VcdErrorAlertComponent } from '../../shared/ui/vcd-error-alert.component';
+import { ConflictPanelComponent, SafeSave, VcdErrorAlertComponent } from '../../shared/ui';
 import { Addition, CA_TARGETS, CaTarget, TargetPlan, hasChanges, planTarget } from '../domain/ca-targets';
 import {
   ClassifiedCertificate,
@@ -36,6 +33,7 @@ import { CandidateListComponent } from './candidate-list.component';
 import { CertificateInputComponent, RawInput } from './certificate-input.component';
 import { StoredListComponent, StoredView, describeStored } from './stored-list.component';
 import { TrustProofComponent } from './trust-proof.component';
+import { RegistryCheckState } from '../../shared/session-state';
 
 interface Rejection {
   readonly source?: string;
@@ -43,6 +41,9 @@ interface Rejection {
 }
 
 type Lists = Readonly<Record<CaTarget, readonly string[]>>;
+
+/** Distinct rejections listed at most; the rest is one line with its count (a hostile input must not fill the page). */
+export const MAX_LISTED_REJECTIONS = 20;
 
 @Component({
   selector: 'cse-certificates-section',
@@ -74,6 +75,14 @@ export class CertificatesSectionComponent implements OnChanges {
   private readonly inputPems = signal<readonly string[]>([]);
   readonly candidates = signal<readonly ClassifiedCertificate[]>([]);
   readonly rejections = signal<readonly Rejection[]>([]);
+  /** Private keys have their own alert. */
+  private readonly listable = computed(() => this.rejections().filter((item) => item.rejection.code !== 'privateKey'));
+  readonly shownRejections = computed(() => this.listable().slice(0, MAX_LISTED_REJECTIONS));
+  readonly unlistedRejections = computed(() =>
+    this.listable()
+      .slice(MAX_LISTED_REJECTIONS)
+      .reduce((sum, item) => sum + (item.rejection.count ?? 1), 0),
+  );
   readonly privateKeyRefused = signal(false);
   readonly reading = signal(false);
   /** Targets the provider switched off, per certificate fingerprint. */

@@ -4,6 +4,7 @@
  * A token grows ~100 bytes per repository in its scope and nginx in front of Harbor rejects
  * headers over 8 KB, hence at most 50 repositories per token and a bounded URL.
  */
+import { parseChallenges } from './header-syntax';
 
 export interface BearerChallenge {
   readonly realm: string;
@@ -22,18 +23,16 @@ export const MAX_TOKEN_URL_LENGTH = 6000;
 /** The token spec's default when a token service omits `expires_in`. */
 const DEFAULT_EXPIRES_IN_SECONDS = 60;
 
-/** The Bearer challenge in a `WWW-Authenticate` header, or undefined (no header, Basic, no realm). */
+/**
+ * The Bearer challenge in a `WWW-Authenticate` header, or undefined (no header, Basic only, no
+ * realm, or a header over 64 KiB). Read in one pass: see `parseChallenges`.
+ */
 export function parseBearerChallenge(header: string | null | undefined): BearerChallenge | undefined {
-  const match = /(?:^|,|\s)Bearer\s+(.*)$/i.exec(header ?? '');
-  if (!match?.[1]) return undefined;
-  const params = new Map<string, string>();
-  for (const param of match[1].matchAll(/([A-Za-z_]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))/g)) {
-    params.set((param[1] ?? '').toLowerCase(), param[2] ?? param[3] ?? '');
-  }
-  const realm = params.get('realm');
-  if (!realm) return undefined;
-  const service = params.get('service');
-  const error = params.get('error');
+  const bearer = parseChallenges(header ?? '').find((challenge) => challenge.scheme.toLowerCase() === 'bearer');
+  const realm = bearer?.params.get('realm');
+  if (!bearer || !realm) return undefined;
+  const service = bearer.params.get('service');
+  const error = bearer.params.get('error');
   return { realm, ...(service ? { service } : {}), ...(error ? { error } : {}) };
 }
 

@@ -2,12 +2,11 @@
  * One presence check in progress, whatever the strategy: every HTTP request goes through its pool
  * (bounded concurrency, per-request timeout, retries with backoff and jitter, request count), and
  * one cancellation aborts what is in flight and rejects what waits. `streamCheck` turns a
- * strategy's work into the event stream of `PresenceChecker.check`.
+ * strategy's work into the event stream of `PresenceChecker.check` (check-stream.ts).
  */
 import { HttpClient, HttpErrorResponse, HttpHeaders } from '@angular/common/http';
 import { Observable, Subject, TimeoutError, catchError, map, of, takeUntil, throwError, timeout, timer } from 'rxjs';
 import {
-  CheckEvent,
   CheckFailure,
   CheckOptions,
   DEFAULT_BACKOFF_MS,
@@ -16,8 +15,6 @@ import {
   DEFAULT_MAX_RETRIES,
   DEFAULT_STOP_AFTER_FAILURES,
   DEFAULT_TIMEOUT_SECONDS,
-  ImageToCheck,
-  PresenceResult,
 } from './presence-check';
 
 export interface RegistryRequest {
@@ -295,57 +292,4 @@ export class CheckRun {
       });
     });
   }
-}
-
-/** The error result for `image` when `error` is a check failure; anything else (a cancellation) goes on up. */
-export function failureResult(image: ImageToCheck, error: unknown): PresenceResult {
-  if (error instanceof CheckFailed) return { status: 'error', image, failure: error.failure };
-  throw error;
-}
-
-/**
- * The event stream of one check. `execute` reports each image once; when it ends, images it did
- * not report (it stopped early) are reported `notChecked`, then `done` closes the stream.
- */
-export function streamCheck(
-  http: HttpClient,
-  images: readonly ImageToCheck[],
-  options: CheckOptions,
-  execute: (run: CheckRun, report: (result: PresenceResult) => void) => Promise<void>,
-): Observable<CheckEvent> {
-  return new Observable<CheckEvent>((subscriber) => {
-    const run = new CheckRun(http, options);
-    const unreported = new Set(images);
-    const total = unreported.size;
-    let done = 0;
-    let hasErrors = false;
-    let finished = false;
-    const report = (result: PresenceResult): void => {
-      if (finished || !unreported.delete(result.image)) return;
-      done++;
-      hasErrors ||= result.status === 'error';
-      subscriber.next({ type: 'result', result });
-      subscriber.next({ type: 'progress', done, total, requests: run.requests });
-    };
-    const finish = (): void => {
-      if (finished || subscriber.closed) return;
-      const cancelled = run.isCancelled;
-      if (!cancelled) for (const image of [...unreported]) report({ status: 'error', image, failure: { kind: 'notChecked' } });
-      finished = true;
-      subscriber.next({ type: 'done', cancelled, partial: cancelled || hasErrors, requests: run.requests });
-      subscriber.complete();
-    };
-
-    subscriber.next({ type: 'progress', done: 0, total, requests: 0 });
-    const cancelling = options.cancel?.subscribe(() => {
-      run.cancel();
-      finish();
-    });
-    execute(run, report).then(finish, finish);
-    return () => {
-      cancelling?.unsubscribe();
-      finished = true;
-      run.cancel();
-    };
-  });
 }

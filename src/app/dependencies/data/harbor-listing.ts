@@ -29,14 +29,23 @@ export function artifactsUrl(base: string, project: string, name: string, page: 
   return `${projectUrl(base, project)}/repositories/${encodedTwice}/artifacts?with_tag=true&page=${page}&page_size=${HARBOR_PAGE_SIZE}`;
 }
 
+/** One artifact by tag or digest: what a listing too long to read whole falls back to, image by image. */
+export function artifactUrl(base: string, project: string, name: string, reference: string): string {
+  const encodedTwice = encodeURIComponent(encodeURIComponent(name));
+  return `${projectUrl(base, project)}/repositories/${encodedTwice}/artifacts/${encodeURIComponent(reference)}?with_tag=true`;
+}
+
 /**
- * The page count from `X-Total-Count`. Harbor's `Link` header is not followed: it carries the
+ * Whether to ask for the page after one of `pageLength` items, `read` items in all so far. The
+ * pages decide: a short or empty page is the last. `X-Total-Count` may end a listing sooner (all
+ * it counts is read), never make it longer: a count of 10^12 or a full page every time only runs
+ * into the caller's cap (MAX_LISTING_PAGES). Harbor's `Link` is not followed: it carries the
  * repository name encoded once, which its own nginx then turns into extra path segments (404).
  */
-export function pageCount(totalCountHeader: string | null, firstPageLength: number): number {
-  const total = Number(totalCountHeader ?? Number.NaN);
-  const known = Number.isFinite(total) && total >= 0 ? total : firstPageLength;
-  return Math.max(1, Math.ceil(known / HARBOR_PAGE_SIZE));
+export function hasNextPage(pageLength: number, read: number, totalCountHeader: string | null): boolean {
+  if (pageLength < HARBOR_PAGE_SIZE) return false;
+  const total = totalCountHeader === null || totalCountHeader.trim() === '' ? Number.NaN : Number(totalCountHeader);
+  return !(Number.isFinite(total) && total >= 0 && read >= total);
 }
 
 /** `metadata.public` is a string, `"true"` or `"false"`; anything but `"true"` is private. */
@@ -60,21 +69,29 @@ export function readArtifacts(body: string): HarborArtifact[] | undefined {
   const list = parseJson(body);
   if (!Array.isArray(list)) return undefined;
   return list.flatMap((item: unknown): HarborArtifact[] => {
-    if (typeof item !== 'object' || item === null) return [];
-    const record = item as { digest?: unknown; manifest_media_type?: unknown; tags?: unknown };
-    if (typeof record.digest !== 'string') return [];
-    const tags = Array.isArray(record.tags) ? record.tags : [];
-    return [
-      {
-        digest: record.digest,
-        ...(typeof record.manifest_media_type === 'string' ? { manifestMediaType: record.manifest_media_type } : {}),
-        tags: tags.flatMap((tag: unknown) => {
-          const name = (tag as { name?: unknown } | null)?.name;
-          return typeof name === 'string' ? [name] : [];
-        }),
-      },
-    ];
+    const artifact = toArtifact(item);
+    return artifact ? [artifact] : [];
   });
+}
+
+/** The one artifact of `GET …/artifacts/{reference}`; undefined if the body is not one. */
+export function readArtifact(body: string): HarborArtifact | undefined {
+  return toArtifact(parseJson(body));
+}
+
+function toArtifact(item: unknown): HarborArtifact | undefined {
+  if (typeof item !== 'object' || item === null) return undefined;
+  const record = item as { digest?: unknown; manifest_media_type?: unknown; tags?: unknown };
+  if (typeof record.digest !== 'string') return undefined;
+  const tags = Array.isArray(record.tags) ? record.tags : [];
+  return {
+    digest: record.digest,
+    ...(typeof record.manifest_media_type === 'string' ? { manifestMediaType: record.manifest_media_type } : {}),
+    tags: tags.flatMap((tag: unknown) => {
+      const name = (tag as { name?: unknown } | null)?.name;
+      return typeof name === 'string' ? [name] : [];
+    }),
+  };
 }
 
 function findArtifact(reference: string, artifacts: readonly HarborArtifact[]): HarborArtifact | undefined {

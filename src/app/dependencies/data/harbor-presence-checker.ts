@@ -2,34 +2,58 @@
  * Presence through Harbor's REST API, which answers anonymously for a public project and so works
  * through VCD's /ext-api proxy (which cannot carry a registry token). First, in parallel, the
  * project (`metadata.public`) and its repository list; then one paged artifact listing per
- * repository that exists. A repository that is not in the list costs no request at all.
+ * repository that exists. A repository that is not in the list costs no request at all. Pages are
+ * read one after another and at most MAX_LISTING_PAGES of them: `X-Total-Count` never sizes a loop.
  */
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { CheckFailed, CheckRun, failureResult, streamCheck } from './check-run';
+import { CheckFailed, CheckRun, RegistryAnswer } from './check-run';
+import { failureResult, streamCheck } from './check-stream';
 import {
   HarborArtifact,
+  artifactUrl,
   artifactsUrl,
   hasEveryReference,
-  pageCount,
+  hasNextPage,
   projectUrl,
+  readArtifact,
   readArtifacts,
   readIsPublic,
   readRepositoryNames,
   repositoriesUrl,
   resultFromArtifacts,
 } from './harbor-listing';
-import { CheckEvent, CheckOptions, ImageToCheck, PresenceChecker, PresenceResult, RegistryAccess } from './presence-check';
-import { findElsewhere, isCheckableImage, projectOf } from './reference-rules';
+import {
+  CheckEvent,
+  CheckOptions,
+  ImageToCheck,
+  MAX_LISTING_PAGES,
+  PresenceChecker,
+  PresenceResult,
+  RegistryAccess,
+} from './presence-check';
+import { findElsewhere, isCheckableImage, missingResult, presentResult, projectOf } from './reference-rules';
 
 /** Anonymously Harbor answers 401 for a private project and for one that does not exist alike. */
 type Visibility = 'public' | 'private' | 'noProject';
 
 type ArtifactListing =
-  | { readonly kind: 'artifacts'; readonly artifacts: readonly HarborArtifact[]; readonly incomplete?: CheckFailed }
+  /** `incomplete`: a page failed. `isTooLong`: more pages than MAX_LISTING_PAGES; the rest is asked image by image. */
+  | {
+      readonly kind: 'artifacts';
+      readonly artifacts: readonly HarborArtifact[];
+      readonly incomplete?: CheckFailed;
+      readonly isTooLong?: boolean;
+    }
   | { readonly kind: 'noRepository' }
   | { readonly kind: 'private' };
+
+/** Every page that was read; `end` says why the reading stopped. */
+interface Pages<T> {
+  readonly items: readonly T[];
+  readonly end: 'lastPage' | 'cap' | CheckFailed;
+}
 
 interface RepositoryGroup {
   readonly project: string;
@@ -92,15 +116,25 @@ class HarborCheck {
 
   private async checkRepository({ project, repository, images }: RepositoryGroup): Promise<void> {
     const known = this.names.get(project);
+    const name = repository.slice(project.length + 1);
     if (known && !known.has(repository)) {
       images.forEach((image) => this.repositoryMissing(image));
       return;
     }
     let listing: ArtifactListing;
     try {
-      listing = await this.listArtifacts(project, repository.slice(project.length + 1), images);
+      listing = await this.listArtifacts(project, name, images);
     } catch (error) {
       images.forEach((image) => this.report(failureResult(image, error)));
+      return;
+    }
+    if (listing.kind === 'artifacts' && listing.isTooLong) {
+      const { artifacts } = listing;
+      await Promise.all(
+        images.map((image) =>
+          this.lookUp(project, name, image, artifacts).then(this.report, (error: unknown) => this.report(failureResult(image, error))),
+        ),
+      );
       return;
     }
     for (const image of images) {
@@ -110,6 +144,29 @@ class HarborCheck {
       else if (listing.incomplete) this.report(this.partialResult(image, listing.artifacts, listing.incomplete));
       else this.report(resultFromArtifacts(image, listing.artifacts));
     }
+  }
+
+  /**
+   * The listing had more pages than the cap: an image not among those read is asked for by its
+   * tag or digest, as the OCI check HEADs a manifest when a tag list is too long.
+   */
+  private async lookUp(project: string, name: string, image: ImageToCheck, artifacts: readonly HarborArtifact[]): Promise<PresenceResult> {
+    const listed = resultFromArtifacts(image, artifacts);
+    if (listed.status === 'present') return listed;
+    const answer = await this.run.send({
+      method: 'GET',
+      url: artifactUrl(this.base, project, name, image.reference),
+      headers: JSON_ACCEPT,
+    });
+    if (answer.status === 404)
+      return missingResult(
+        image,
+        artifacts.flatMap((artifact) => artifact.tags),
+      );
+    if (answer.status !== 200) throw new CheckFailed({ kind: 'http', status: answer.status });
+    const artifact = readArtifact(answer.body);
+    if (!artifact) throw new CheckFailed({ kind: 'unreadableAnswer', status: answer.status });
+    return presentResult(image, artifact.digest, artifact.manifestMediaType);
   }
 
   /** Some pages failed: what was found is present, the rest has no answer. */
@@ -134,25 +191,21 @@ class HarborCheck {
     }
   }
 
-  /** Every repository of `project`; undefined when the list cannot be read (private, failing): `elsewhere` then stays unknown. */
+  /**
+   * Every repository of `project`; undefined when the list cannot be read (private, failing) or is
+   * longer than the cap: `elsewhere` then stays unknown, and each repository is listed on its own.
+   */
   private async repositoryNames(project: string): Promise<ReadonlySet<string> | undefined> {
     try {
-      const first = await this.namesPage(project, 1);
-      if (!first) return undefined;
-      const pages = pageCount(first.totalCount, first.names.length);
-      const rest = await Promise.all(Array.from({ length: pages - 1 }, (_, index) => this.namesPage(project, index + 2)));
-      if (rest.some((page) => page === undefined)) return undefined;
-      return new Set([...first.names, ...rest.flatMap((page) => page?.names ?? [])]);
+      const answer = await this.run.send({ method: 'GET', url: repositoriesUrl(this.base, project, 1), headers: JSON_ACCEPT });
+      const names = answer.status === 200 ? readRepositoryNames(answer.body) : undefined;
+      if (!names) return undefined;
+      const pages = await this.readPages(names, answer, (page) => repositoriesUrl(this.base, project, page), readRepositoryNames);
+      return pages.end === 'lastPage' ? new Set(pages.items) : undefined;
     } catch (error) {
       if (error instanceof CheckFailed) return undefined;
       throw error;
     }
-  }
-
-  private async namesPage(project: string, page: number): Promise<{ names: string[]; totalCount: string | null } | undefined> {
-    const answer = await this.run.send({ method: 'GET', url: repositoriesUrl(this.base, project, page), headers: JSON_ACCEPT });
-    const names = answer.status === 200 ? readRepositoryNames(answer.body) : undefined;
-    return names ? { names, totalCount: answer.headers.get('X-Total-Count') } : undefined;
   }
 
   private async listArtifacts(project: string, name: string, images: readonly ImageToCheck[]): Promise<ArtifactListing> {
@@ -162,23 +215,48 @@ class HarborCheck {
     if (answer.status !== 200) throw new CheckFailed({ kind: 'http', status: answer.status });
     const artifacts = readArtifacts(answer.body);
     if (!artifacts) throw new CheckFailed({ kind: 'unreadableAnswer', status: answer.status });
-    const pages = pageCount(answer.headers.get('X-Total-Count'), artifacts.length);
-    if (pages === 1 || hasEveryReference(images, artifacts)) return { kind: 'artifacts', artifacts };
-    try {
-      const rest = await Promise.all(Array.from({ length: pages - 1 }, (_, index) => this.artifactPage(project, name, index + 2)));
-      return { kind: 'artifacts', artifacts: [...artifacts, ...rest.flat()] };
-    } catch (error) {
-      if (error instanceof CheckFailed) return { kind: 'artifacts', artifacts, incomplete: error };
-      throw error;
-    }
+    const pages = await this.readPages(
+      artifacts,
+      answer,
+      (page) => artifactsUrl(this.base, project, name, page),
+      readArtifacts,
+      (read) => hasEveryReference(images, read),
+    );
+    if (pages.end === 'cap') return { kind: 'artifacts', artifacts: pages.items, isTooLong: true };
+    if (pages.end instanceof CheckFailed) return { kind: 'artifacts', artifacts: pages.items, incomplete: pages.end };
+    return { kind: 'artifacts', artifacts: pages.items };
   }
 
-  private async artifactPage(project: string, name: string, page: number): Promise<HarborArtifact[]> {
-    const answer = await this.run.send({ method: 'GET', url: artifactsUrl(this.base, project, name, page), headers: JSON_ACCEPT });
-    if (answer.status !== 200) throw new CheckFailed({ kind: 'http', status: answer.status });
-    const artifacts = readArtifacts(answer.body);
-    if (!artifacts) throw new CheckFailed({ kind: 'unreadableAnswer', status: answer.status });
-    return artifacts;
+  /**
+   * The pages after `first`, one at a time, until a short or empty page, all that `X-Total-Count`
+   * counts, `isEnough`, or MAX_LISTING_PAGES pages in all. A page that fails ends the reading.
+   */
+  private async readPages<T>(
+    first: readonly T[],
+    firstAnswer: RegistryAnswer,
+    urlOf: (page: number) => string,
+    read: (body: string) => T[] | undefined,
+    isEnough: (items: readonly T[]) => boolean = () => false,
+  ): Promise<Pages<T>> {
+    const items = [...first];
+    let last = { length: first.length, totalCount: firstAnswer.headers.get('X-Total-Count') };
+    for (let page = 2; hasNextPage(last.length, items.length, last.totalCount) && !isEnough(items); page++) {
+      if (page > MAX_LISTING_PAGES) return { items, end: 'cap' };
+      let answer: RegistryAnswer;
+      try {
+        answer = await this.run.send({ method: 'GET', url: urlOf(page), headers: JSON_ACCEPT });
+      } catch (error) {
+        if (error instanceof CheckFailed) return { items, end: error };
+        throw error;
+      }
+      if (answer.status !== 200) return { items, end: new CheckFailed({ kind: 'http', status: answer.status }) };
+      const pageItems = read(answer.body);
+      if (!pageItems) return { items, end: new CheckFailed({ kind: 'unreadableAnswer', status: answer.status }) };
+      // One by one: a hostile page of a million items must not overflow the stack of a spread push.
+      for (const item of pageItems) items.push(item);
+      last = { length: pageItems.length, totalCount: answer.headers.get('X-Total-Count') };
+    }
+    return { items, end: 'lastPage' };
   }
 
   private notPullable(image: ImageToCheck): void {

@@ -3,7 +3,7 @@ import { TestBed, fakeAsync, flushMicrotasks, tick } from '@angular/core/testing
 import { Subject } from 'rxjs';
 import { provideVcdTesting } from '../../vcd/testing/vcd-testing';
 import { OciPresenceChecker } from './oci-presence-checker';
-import { CheckOptions, ImageToCheck } from './presence-check';
+import { CheckFailure, CheckOptions, ImageToCheck } from './presence-check';
 import { FakeOciRegistry, OCI_MANIFEST, answerAll, collect, countByStatus, image, takeOpen } from './testing/fake-registries';
 
 const BASE = 'https://registry.example.com';
@@ -91,6 +91,46 @@ describe('OciPresenceChecker under load and faults', () => {
       expect(failures.filter((kind) => kind === 'unreachable').length).toBe(3);
       expect(failures.filter((kind) => kind === 'notChecked').length).toBe(7);
       expect(run.done()).toEqual({ type: 'done', cancelled: false, partial: true, requests: 12 });
+    }));
+  });
+
+  describe('when the registry is hostile', () => {
+    const MiB = 1_048_576;
+    const etcd = ['v3.5.6_vmware.1', 'v3.5.7_vmware.6', 'v3.5.9_vmware.2'].map((tag) => image(`cse/tkg/etcd:${tag}`, tag));
+
+    it('refuses a WWW-Authenticate over 64 KiB unread, and says so on each image', fakeAsync(() => {
+      registry.push('cse/tkg/etcd', 'v3.5.7_vmware.6');
+      const challenge = `Bearer realm="${BASE}/service/token",service="harbor-registry"${' '.repeat(MiB)}`;
+      registry.wwwAuthenticate = challenge;
+      const run = check([image(ETCD, 'etcd'), image('cse/tkg/coredns:v1.10.1_vmware.7', 'coredns')]);
+      answerAll(backend, registry);
+      const refused: CheckFailure = { kind: 'headerTooLarge', header: 'WWW-Authenticate', size: challenge.length, max: 65_536 };
+      expect(run.results().map((result) => (result.status === 'error' ? result.failure : result.status))).toEqual([refused, refused]);
+      expect(registry.tokenRequests).toEqual([]);
+    }));
+
+    it("refuses a tag list's Link over 64 KiB unread, and says so on the images that needed the list", fakeAsync(() => {
+      etcd.forEach((each) => registry.push(each.repository, each.reference));
+      registry.tagListLink = `</v2/cse/tkg/etcd/tags/list?last=v3&n=100>; rel="next"${' '.repeat(MiB)}`;
+      const run = check(etcd);
+      answerAll(backend, registry);
+      expect(countByStatus(run.results())).toEqual({ error: 3 });
+      expect(run.results()[0]).toEqual(
+        jasmine.objectContaining({ failure: jasmine.objectContaining({ kind: 'headerTooLarge', header: 'Link' }) }),
+      );
+      // The first answer is the 401 that asks for a token; the list with the Link comes next, and nothing after it.
+      expect(registry.count('/tags/list')).toBe(2);
+    }));
+
+    it('follows next pages of a tag list 20 times at most, then HEADs the tags it did not see', fakeAsync(() => {
+      etcd.forEach((each) => registry.push(each.repository, each.reference));
+      registry.endlessTagPages = true;
+      const run = check(etcd);
+      answerAll(backend, registry);
+      // A 401 that asks for a token, then 20 pages.
+      expect(registry.count('/tags/list')).toBe(21);
+      expect(registry.count('/manifests/')).toBe(3);
+      expect(countByStatus(run.results())).toEqual({ present: 3 });
     }));
   });
 

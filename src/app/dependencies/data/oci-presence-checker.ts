@@ -8,11 +8,14 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { AnonymousTokens, IssuedToken, parseBearerChallenge, readIssuedToken } from './bearer-tokens';
-import { CheckFailed, CheckRun, RegistryAnswer, RegistryRequest, failureResult, streamCheck } from './check-run';
+import { CheckFailed, CheckRun, RegistryAnswer, RegistryRequest } from './check-run';
+import { failureResult, streamCheck } from './check-stream';
+import { boundedHeader, nextLinkTarget } from './header-syntax';
 import {
   CheckEvent,
   CheckOptions,
   ImageToCheck,
+  MAX_LISTING_PAGES,
   NotPullableReason,
   PresenceChecker,
   PresenceResult,
@@ -28,12 +31,6 @@ export const MANIFEST_ACCEPT = [
   'application/vnd.docker.distribution.manifest.list.v2+json',
   'application/vnd.docker.distribution.manifest.v2+json',
 ].join(', ');
-
-/**
- * Registries list every tag when no `n` is given; a `Link` to a next page is followed this far.
- * A repository with more pages than that counts as too long to list: its unlisted tags are HEADed.
- */
-export const MAX_TAG_PAGES = 20;
 
 type Authorized = { readonly answer: RegistryAnswer } | { readonly denied: NotPullableReason };
 
@@ -114,6 +111,8 @@ class OciCheck {
     // What is decided already (the manifest is not there): a list that fails only loses detail.
     const listing = await this.tagsOf(image.repository);
     if (listing.kind === 'noRepository') return { status: 'repositoryMissing', image };
+    // …except a header too large to read: the registry's doing, and the row says so rather than guess.
+    if (listing.kind === 'failed' && listing.failure.kind === 'headerTooLarge') return { status: 'error', image, failure: listing.failure };
     return missingResult(image, listing.kind === 'tags' ? listing.tags : undefined);
   }
 
@@ -126,34 +125,39 @@ class OciCheck {
     return listing;
   }
 
-  /** What we know is already decided (the manifest is not there): a listing that fails only loses detail. */
+  /**
+   * Registries list every tag when no `n` is given; a `Link` to a next page is followed up to
+   * MAX_LISTING_PAGES. A repository with more pages than that counts as too long to list: its
+   * unlisted tags are HEADed. A page that cannot be read ends the walk: what was listed still
+   * counts, the rest is HEADed — unless it is the first page (the list's failure is the images'),
+   * or a header too large to read (the registry's doing: the rows say so rather than guess).
+   */
   private async listTags(repository: string): Promise<TagListing> {
     const tags: string[] = [];
     let url: string | undefined = `${this.base}/v2/${repository}/tags/list`;
-    // A page that cannot be read ends the walk: what was listed still counts, the rest is HEADed.
     const unread = (page: number): TagListing => (page === 0 ? { kind: 'unknown' } : { kind: 'tags', tags, complete: false });
-    for (let page = 0; url !== undefined && page < MAX_TAG_PAGES; page++) {
+    for (let page = 0; url !== undefined && page < MAX_LISTING_PAGES; page++) {
       let listed: Authorized;
+      let link: string | null;
       try {
         listed = await this.authorizedSend(repository, { method: 'GET', url, headers: { Accept: 'application/json' } });
+        link = 'answer' in listed ? boundedHeader(listed.answer.headers, 'Link') : null;
       } catch (error) {
         if (!(error instanceof CheckFailed)) throw error;
-        return page === 0 ? { kind: 'failed', failure: error.failure } : unread(page);
+        return page === 0 || error.failure.kind === 'headerTooLarge' ? { kind: 'failed', failure: error.failure } : unread(page);
       }
       if ('denied' in listed) return unread(page);
       // distribution answers NAME_UNKNOWN for a repository that does not exist.
       if (listed.answer.status === 404 && page === 0) return { kind: 'noRepository' };
-      const pageTags = listed.answer.status === 200 ? tagsOfPage(listed.answer.body) : undefined;
-      if (pageTags === undefined) return unread(page);
-      tags.push(...pageTags);
-      url = this.nextPage(listed.answer.headers.get('Link'));
+      if (listed.answer.status !== 200 || !readTagsOfPage(listed.answer.body, tags)) return unread(page);
+      url = this.nextPage(link);
     }
     return { kind: 'tags', tags, complete: url === undefined };
   }
 
   /** `</v2/x/tags/list?last=t&n=100>; rel="next"` → the same path under our base. */
   private nextPage(link: string | null): string | undefined {
-    const target = /<([^>]+)>\s*;\s*rel="?next"?/i.exec(link ?? '')?.[1];
+    const target = nextLinkTarget(link ?? '');
     const path = target?.slice(target.indexOf('/v2/'));
     return path?.startsWith('/v2/') ? `${this.base}${path}` : undefined;
   }
@@ -173,7 +177,7 @@ class OciCheck {
           if (token === undefined && isProbe) this.setAuth({ kind: 'open' });
           return { answer };
         }
-        const challenge = parseBearerChallenge(answer.headers.get('WWW-Authenticate'));
+        const challenge = parseBearerChallenge(boundedHeader(answer.headers, 'WWW-Authenticate'));
         if (token !== undefined) {
           // Refused with a token: no anonymous pull here — unless the token itself expired early (once).
           if (challenge?.error !== 'invalid_token' || isRenewed) return { denied: 'tokenDenied' };
@@ -231,12 +235,18 @@ class OciCheck {
   }
 }
 
-/** `{"name": …, "tags": […]}` (`null` for a repository without tags); undefined when the body is no tag list. */
-function tagsOfPage(body: string): string[] | undefined {
+/**
+ * Adds the tags of `{"name": …, "tags": […]}` (`null` for a repository without tags) to `into`;
+ * false when the body is no tag list. One by one: a hostile page of a million tags must not
+ * overflow the stack of a spread push.
+ */
+function readTagsOfPage(body: string, into: string[]): boolean {
   const page = parseJson(body) as { tags?: unknown } | undefined;
-  if (typeof page !== 'object' || page === null || !('tags' in page)) return undefined;
-  if (page.tags === null) return [];
-  return Array.isArray(page.tags) ? page.tags.filter((tag): tag is string => typeof tag === 'string') : undefined;
+  if (typeof page !== 'object' || page === null || !('tags' in page)) return false;
+  if (page.tags === null) return true;
+  if (!Array.isArray(page.tags)) return false;
+  for (const tag of page.tags) if (typeof tag === 'string') into.push(tag);
+  return true;
 }
 
 function withToken(request: RegistryRequest, token: string | undefined): RegistryRequest {

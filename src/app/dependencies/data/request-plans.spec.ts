@@ -8,8 +8,8 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, fakeAsync } from '@angular/core/testing';
 import { provideVcdTesting } from '../../vcd/testing/vcd-testing';
 import { HarborPresenceChecker } from './harbor-presence-checker';
-import { MAX_TAG_PAGES, OciPresenceChecker } from './oci-presence-checker';
-import { CheckOptions, ImageToCheck, PresenceChecker, PresenceResult } from './presence-check';
+import { OciPresenceChecker } from './oci-presence-checker';
+import { CheckOptions, ImageToCheck, MAX_LISTING_PAGES, PresenceChecker, PresenceResult } from './presence-check';
 import {
   DOCKER_LIST,
   FakeHarbor,
@@ -38,7 +38,7 @@ function fill(store: FakeStore & { tagPageSize?: number }): ImageToCheck[] {
   seed(store, SANDBOX_421.held);
   const releases = ['v1.25.13_vmware.1', 'v1.26.8_vmware.1', 'v1.27.5_vmware.1', 'v1.28.4_vmware.1'];
   releases.forEach((tag) => store.push('cse/tkg/kube-apiserver', tag));
-  Array.from({ length: 2 * MAX_TAG_PAGES + 3 }, (_, index) => `1.${index}.0`).forEach((tag) => store.push('cse/long/history', tag));
+  Array.from({ length: 2 * MAX_LISTING_PAGES + 3 }, (_, index) => `1.${index}.0`).forEach((tag) => store.push('cse/long/history', tag));
   store.push('cse/pinned/app', '2.0.0', OCI_INDEX, `sha256:${'ab'.repeat(32)}`);
   store.push('cse/pinned/list', '1.0.0', DOCKER_LIST, `sha256:${'cd'.repeat(32)}`);
   store.tagPageSize = 2;
@@ -47,7 +47,7 @@ function fill(store: FakeStore & { tagPageSize?: number }): ImageToCheck[] {
     ...['v1.26.8_vmware.1', 'v1.26.8_vmware.2', 'v1.27.5_vmware.1', 'v1.29.0_vmware.1', 'V1.28.4_vmware.1'].map((tag) =>
       image(`cse/tkg/kube-apiserver:${tag}`),
     ),
-    ...['1.0.0', `1.${2 * MAX_TAG_PAGES + 2}.0`, '1.99.0', 'v1.1.0'].map((tag) => image(`cse/long/history:${tag}`)),
+    ...['1.0.0', `1.${2 * MAX_LISTING_PAGES + 2}.0`, '1.99.0', 'v1.1.0'].map((tag) => image(`cse/long/history:${tag}`)),
     image(`cse/pinned/app@sha256:${'ab'.repeat(32)}`),
     image(`cse/pinned/app@sha256:${'ef'.repeat(32)}`),
     image(`cse/pinned/list@sha256:${'cd'.repeat(32)}`),

@@ -41,7 +41,7 @@ describe('buildCatalog', () => {
       expect(new Set(references(catalog)).size).toBe(69);
     });
 
-    it('pins the CSE components at the versions of the DESIGN.md table', () => {
+    it('pins the CSE components at the versions of the table in docs/domain.md#component-versions', () => {
       expect(references(catalog, 'capvcd')).toEqual([`${VCD}/cluster-api-provider-cloud-director:v1.3.0`]);
       expect(references(catalog, 'cpi')).toEqual([`${VCD}/cloud-provider-for-cloud-director:1.6.0`]);
       expect(references(catalog, 'csi')).toEqual([`${VCD}/cloud-director-named-disk-csi-driver:1.6.0`]);
@@ -115,6 +115,12 @@ describe('buildCatalog', () => {
 
       it(`${version}: ends with the Tanzu CLI plugin inventory`, () => {
         expect(catalog[catalog.length - 1]?.image.reference).toBe('projects.registry.vmware.com/tanzu_cli/plugins/plugin-inventory:latest');
+      });
+
+      it(`${version}: cites the repository's own documentation by section, for the facts no public file lists`, () => {
+        const documented = catalog.map(({ source }) => source).filter(({ kind }) => kind === 'designTable');
+        expect(documented.length).toBeGreaterThan(0);
+        expect(documented.filter(({ ref }) => !/^docs\/domain\.md#[a-z]+(-[a-z]+)*$/.test(ref))).toEqual([]);
       });
     }
 

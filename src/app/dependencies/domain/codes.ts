@@ -35,7 +35,7 @@ export function dependencyMessageKey(code: LineProblemCode | FileRejectionCode |
 
 /**
  * Where a fact comes from, shown next to every catalog entry: a file in reference/, a table of
- * DESIGN.md, a public upstream file, an inference we could not verify, or the user's own file.
+ * docs/domain.md, a public upstream file, an inference we could not verify, or the user's own file.
  */
 export interface FactSource {
   readonly kind: 'referenceFile' | 'designTable' | 'upstream' | 'inferred' | 'userFile';

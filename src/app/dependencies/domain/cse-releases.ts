@@ -1,5 +1,5 @@
 /*
- * The component versions of each CSE release (DESIGN.md §3, from terraform-provider-vcd's CSE
+ * The component versions of each CSE release (docs/domain.md#component-versions, from terraform-provider-vcd's CSE
  * examples) and the images each component brings. Data only: the catalog is built from these
  * rows, and the specs hold them against the dependency lists in reference/.
  */
@@ -18,7 +18,7 @@ export interface CseRelease {
   readonly tags: Readonly<Record<VersionedComponent, string>>;
   /**
    * What VCDKEConfig may record for this release, without the v; x stands for any number. The
-   * DESIGN.md table gives ranges for 4.1.x only; elsewhere the tags themselves.
+   * table in docs/domain.md#component-versions gives ranges for 4.1.x only; elsewhere the tags themselves.
    */
   readonly accepts: Readonly<Record<VersionedComponent, string>>;
   readonly capvcdClusterType: string;
@@ -26,7 +26,7 @@ export interface CseRelease {
   readonly source: FactSource;
 }
 
-const DESIGN_TABLE: FactSource = { kind: 'designTable', ref: 'DESIGN.md §3, component versions per CSE release' };
+const VERSIONS_TABLE: FactSource = { kind: 'designTable', ref: 'docs/domain.md#component-versions' };
 
 export const CSE_RELEASES: readonly CseRelease[] = [
   {
@@ -48,7 +48,7 @@ export const CSE_RELEASES: readonly CseRelease[] = [
 
 function release(version: CseVersion, tags: Record<VersionedComponent, string>): CseRelease {
   const accepts = { ...tags, capvcd: tags.capvcd.replace(/^v/, '') };
-  return { version, tags, accepts, capvcdClusterType: '1.3.0', source: DESIGN_TABLE };
+  return { version, tags, accepts, capvcdClusterType: '1.3.0', source: VERSIONS_TABLE };
 }
 
 export function cseRelease(version: CseVersion): CseRelease {
@@ -67,16 +67,16 @@ export const COMPONENT_IMAGES: Readonly<Record<VersionedComponent, { readonly re
   rdeProjector: { repository: 'rde-projector' },
 };
 
-/** Where each component's image name comes from: its dependency list, or DESIGN.md for the projector. */
+/** Where each component's image name comes from: its dependency list, or docs/domain.md#component-versions for the projector. */
 export const COMPONENT_SOURCES: Readonly<Record<VersionedComponent, (tag: string) => FactSource>> = {
   capvcd: (tag) => referenceOrUpstream('capvcd', tag, 'vmware/cluster-api-provider-cloud-director'),
   cpi: (tag) => referenceOrUpstream('cpi', tag, 'vmware/cloud-provider-for-cloud-director'),
   csi: (tag) => referenceOrUpstream('csi', tag, 'vmware/cloud-director-named-disk-csi-driver'),
-  rdeProjector: () => DESIGN_TABLE,
+  rdeProjector: () => VERSIONS_TABLE,
 };
 
-/** The airgap artifact images: DESIGN.md §3 names them, each project's Makefile builds them (ARTIFACT_IMG). */
-export const ARTIFACT_SOURCE: FactSource = { kind: 'designTable', ref: 'DESIGN.md §3, airgap artifact images' };
+/** The airgap artifact images: docs/domain.md#airgap-artifacts names them, each project's Makefile builds them (ARTIFACT_IMG). */
+export const ARTIFACT_SOURCE: FactSource = { kind: 'designTable', ref: 'docs/domain.md#airgap-artifacts' };
 
 /** The dependency lists kept in reference/dependencies/, per component. */
 export const REFERENCE_DEPENDENCY_LISTS: Readonly<Record<'capvcd' | 'cpi' | 'csi', readonly string[]>> = {
@@ -132,4 +132,4 @@ export const KUBERNETES_IMAGES = ['kube-apiserver', 'kube-controller-manager', '
 export const ETCD_IMAGE = 'etcd';
 export const COREDNS_IMAGE = 'coredns';
 export const PLUGIN_INVENTORY_TAG = 'latest';
-export const PLUGIN_INVENTORY_SOURCE_REF: FactSource = { kind: 'designTable', ref: 'DESIGN.md §3, Tanzu CLI plugin inventory' };
+export const PLUGIN_INVENTORY_SOURCE_REF: FactSource = { kind: 'designTable', ref: 'docs/domain.md#plugin-inventory' };

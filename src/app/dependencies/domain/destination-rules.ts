@@ -1,5 +1,5 @@
 /*
- * Where each source image must sit in the local registry (DESIGN.md §3): CSE derives three paths
+ * Where each source image must sit in the local registry (docs/domain.md#destination-paths): CSE derives three paths
  * from containerRegistryUrl and the airgapped CPI/CSI manifests expect the sidecars under the VCD
  * one. The rules are data, tried in order; an image no rule claims is reported, never guessed.
  */
@@ -48,7 +48,7 @@ export const VCD_REPOSITORY_GROUPS: readonly { readonly repository: string; read
  * Since CAPVCD #578 the main-branch templates carry the project in the repository field
  * (`__REGISTRY__ vmware-cloud-director/cluster-api-provider-cloud-director`), so with __REGISTRY__
  * standing for the project it appears twice. The destination drops the leading
- * vmware-cloud-director/ of the repository either way (DESIGN.md §3).
+ * vmware-cloud-director/ of the repository either way (docs/domain.md#destination-paths).
  */
 const VCD_SOURCES = [`${VCD_SOURCE_PROJECT}/${VCD_DESTINATION}`, VCD_SOURCE_PROJECT];
 

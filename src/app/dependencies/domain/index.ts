@@ -63,3 +63,36 @@ export {
   type VersionDifference,
 } from './version-preselection';
 export { nearMissTags } from './near-miss';
+export type { CheckFailure, ImageToCheck, ManifestKind, NotPullableReason, PresenceResult, PresenceStatus } from './presence';
+export {
+  ABSENT_STATUSES,
+  GAP_STATUSES,
+  ROW_STATUSES,
+  countByStatus,
+  filterRows,
+  groupBars,
+  imageToCheckOf,
+  imagesOf,
+  pendingRows,
+  rowsForCatalog,
+  rowsWithoutDigest,
+  withAnswer,
+  withResult,
+  type DetailParams,
+  type GroupBar,
+  type ResultRow,
+  type RowDetail,
+  type RowFilter,
+  type RowStatus,
+  type StatusCounts,
+  type StatusFilter,
+} from './result-rows';
+export {
+  readRecord,
+  rowsOf,
+  toRecord,
+  type CheckOutcome,
+  type CompactRow,
+  type DependencyCheckRecord,
+  type RecordContext,
+} from './check-record';

@@ -51,7 +51,7 @@ const CAPVCD_README = 'https://github.com/vmware/cluster-api-provider-cloud-dire
 
 /*
  * CSE is closed source and its release notes were not at hand, so each row takes the TKG lines
- * that the CAPVCD release the CSE release ships (DESIGN.md §3) was qualified with, from that
+ * that the CAPVCD release the CSE release ships (docs/domain.md#component-versions) was qualified with, from that
  * CAPVCD tag's README. That CSE offers exactly what its CAPVCD supports is our inference.
  */
 export const TKG_SUPPORT: readonly TkgSupport[] = [

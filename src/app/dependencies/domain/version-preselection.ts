@@ -11,7 +11,7 @@ export type ConfiguredVersions = Partial<Record<VersionedComponent, string>>;
 export interface VersionDifference {
   readonly component: VersionedComponent;
   readonly configured: string;
-  /** What the preselected release records, as the DESIGN.md table writes it (x: any number). */
+  /** What the preselected release records, as the docs/domain.md#component-versions table writes it (x: any number). */
   readonly expected: string;
 }
 

@@ -1,15 +1,16 @@
-import { RegistryCheckState } from '../../registry/data/registry-check.state';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { MockTranslationService, TranslationService } from '@vcd/i18n';
-import { Observable, Subject, of } from 'rxjs';
+import { of, throwError } from 'rxjs';
 import { RegistryStatus } from '../../shared/status-store/domain/registry-status';
 import { RegistryStatusRepository } from '../../shared/status-store/data/registry-status.repository';
 import { VCD_SESSION } from '../../vcd';
 import { PROVIDER_SESSION } from '../../vcd/testing/vcd-testing';
-import { CheckEvent, CheckOptions, ImageToCheck, PresenceChecker, PresenceResult } from '../data/presence-check';
 import { PresenceCheckers } from '../data/presence-checkers';
+import { FakeChecker } from '../testing/fake-presence-checker';
+import { SectionPage } from '../testing/section.widget';
 import { DependenciesSectionComponent } from './dependencies-section.component';
+import { RegistryCheckState } from '../../shared/session-state';
 
 const FILE = [
   'registry.k8s.io sig-storage/csi-attacher v3.2.1',
@@ -18,113 +19,6 @@ const FILE = [
   'projects.registry.vmware.com tkg/pause 3.9',
   'bad line with $(rm -rf)',
 ].join('\n');
-
-/** A checker the spec drives: it answers when told to, and honours cancellation as the real ones do. */
-class FakeChecker implements PresenceChecker {
-  images: readonly ImageToCheck[] = [];
-  options?: CheckOptions;
-  private events?: Subject<CheckEvent>;
-  private done = 0;
-
-  check(images: readonly ImageToCheck[], options: CheckOptions): Observable<CheckEvent> {
-    this.images = images;
-    this.options = options;
-    this.done = 0;
-    const events = new Subject<CheckEvent>();
-    this.events = events;
-    options.cancel?.subscribe(() => {
-      events.next({ type: 'done', cancelled: true, partial: true, requests: this.done });
-      events.complete();
-    });
-    return events;
-  }
-
-  answer(repositoryEnd: string, result: (image: ImageToCheck) => PresenceResult): void {
-    const image = this.images.find((candidate) => candidate.repository.endsWith(repositoryEnd));
-    if (!image || !this.events) throw new Error(`not asked for ${repositoryEnd}`);
-    this.done++;
-    this.events.next({ type: 'result', result: result(image) });
-    this.events.next({ type: 'progress', done: this.done, total: this.images.length, requests: this.done });
-  }
-
-  finish(): void {
-    this.events?.next({ type: 'done', cancelled: false, partial: false, requests: this.done });
-    this.events?.complete();
-  }
-}
-
-/** Finds and acts on the section as a user would; the spec asserts. */
-class SectionPage {
-  constructor(private readonly fixture: ComponentFixture<DependenciesSectionComponent>) {}
-
-  private find(test: string): HTMLElement | null {
-    return (this.fixture.nativeElement as HTMLElement).querySelector(`[data-test="${test}"]`);
-  }
-
-  async settle(): Promise<void> {
-    this.fixture.detectChanges();
-    await this.fixture.whenStable();
-    this.fixture.detectChanges();
-  }
-
-  async useFile(text: string): Promise<void> {
-    const section = this.fixture.componentInstance;
-    section.mergeMode.setValue('replace');
-    section.pasted.setValue(text);
-    this.click('dependencies-use-paste');
-    await this.settle();
-  }
-
-  click(test: string): void {
-    const element = this.find(test);
-    if (!(element instanceof HTMLButtonElement)) throw new Error(`no button ${test}`);
-    element.click();
-    this.fixture.detectChanges();
-  }
-
-  isDisabled(test: string): boolean {
-    return (this.find(test) as HTMLButtonElement | null)?.disabled ?? true;
-  }
-
-  count(status: string): string {
-    return this.find(`dependencies-summary-${status}`)?.textContent?.trim() ?? '';
-  }
-
-  rowStatuses(): string[] {
-    const rows = (this.fixture.nativeElement as HTMLElement).querySelectorAll('[data-test="dependencies-row"]');
-    return Array.from(rows, (row) => row.getAttribute('data-status') ?? '');
-  }
-
-  progressState(): string | null {
-    return this.find('dependencies-progress')?.getAttribute('data-state') ?? null;
-  }
-
-  has(test: string): boolean {
-    return this.find(test) !== null;
-  }
-
-  /** The text of the grid row whose destination ends with `repositoryEnd`. */
-  rowText(repositoryEnd: string): string {
-    const rows = (this.fixture.nativeElement as HTMLElement).querySelectorAll('[data-test="dependencies-row"]');
-    const row = Array.from(rows).find((candidate) => candidate.textContent?.includes(`/${repositoryEnd}:`));
-    return row?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  }
-
-  /** Clicks the button `test` inside the row of `repositoryEnd`. */
-  clickInRow(repositoryEnd: string, test: string): void {
-    const rows = (this.fixture.nativeElement as HTMLElement).querySelectorAll('[data-test="dependencies-row"]');
-    const row = Array.from(rows).find((candidate) => candidate.textContent?.includes(`/${repositoryEnd}:`));
-    const button = row?.querySelector(`[data-test="${test}"]`);
-    if (!(button instanceof HTMLButtonElement)) throw new Error(`no ${test} in the row of ${repositoryEnd}`);
-    button.click();
-    this.fixture.detectChanges();
-  }
-
-  problemLines(): string[] {
-    const items = (this.fixture.nativeElement as HTMLElement).querySelectorAll('[data-test="dependencies-parse-problem"] strong');
-    return Array.from(items, (item) => item.textContent ?? '');
-  }
-}
 
 const STATUS: RegistryStatus = {
   scope: 'system',
@@ -148,14 +42,21 @@ describe('DependenciesSectionComponent', () => {
   let stored: RegistryStatus[];
   let strategies: string[];
 
-  async function open(status: RegistryStatus | undefined = STATUS): Promise<void> {
+  let storage: ('ready' | 'notSetUp')[];
+
+  async function open(status: RegistryStatus | undefined = STATUS, writes: 'succeed' | 'timeOut' = 'succeed'): Promise<void> {
     checker = new FakeChecker();
     stored = [];
     strategies = [];
+    let failing = writes === 'timeOut';
     const repository: Partial<RegistryStatusRepository> = {
-      storage: () => of('ready' as const),
+      storage: () => of(storage.shift() ?? ('ready' as const)),
       find: () => of(status ? { entity: { id: 'urn:e', name: 'system', entityType: 't', entity: status }, etag: '"1"' } : undefined),
       update: (_name, initial, change) => {
+        if (failing) {
+          failing = false;
+          return throwError(() => ({ kind: 'timeout', status: 0, seconds: 30 }));
+        }
         const next = change(status ?? initial);
         stored.push(next);
         return of(next);
@@ -197,6 +98,8 @@ describe('DependenciesSectionComponent', () => {
     checker.finish();
     await page.settle();
   }
+
+  beforeEach(() => (storage = []));
 
   describe('when a registry check has been run', () => {
     beforeEach(() => open());
@@ -306,6 +209,70 @@ describe('DependenciesSectionComponent', () => {
       await checkAndAnswer();
       page.click('dependencies-recheck');
       expect(checker.images.map((image) => image.repository.split('/').pop())).toEqual(['csi-resizer', 'etcd', 'pause']);
+    });
+  });
+
+  describe('when a complete result is kept', () => {
+    const KEPT: RegistryStatus = {
+      ...STATUS,
+      lastDependencyCheck: {
+        checkedAt: '2026-01-02T03:04:05.000Z',
+        base: 'harbor.corp.local/cse',
+        tkrs: [],
+        outcome: 'done',
+        elapsedMs: 900,
+        results: [['present', 'registry.k8s.io/sig-storage/csi-attacher:v3.2.1', 'harbor.corp.local/cse/x:v3.2.1', 'vcd']],
+      },
+    };
+
+    it('keeps nothing of a check cancelled at 20 %, shows its rows marked not kept, and names the result still kept', async () => {
+      await open(KEPT);
+      await page.useFile(FILE);
+      page.click('dependencies-check');
+      checker.answer('csi-attacher', (image) => ({ status: 'present', image, manifestKind: 'manifest' }));
+      page.click('dependencies-cancel');
+      await page.settle();
+      expect(stored).toEqual([]);
+      expect(page.rowStatuses().sort()).toEqual(['pending', 'pending', 'pending', 'present']);
+      expect(page.notice('dependencies-not-whole')).toContain('dependencies.notice.cancelled');
+      expect(page.notice('dependencies-not-whole')).toContain('"done":1,"total":4');
+      expect(page.notice('dependencies-not-whole')).toContain('dependencies.notice.previous');
+      expect(page.has('dependencies-kept')).toBeFalse();
+    });
+
+    it('keeps nothing of a check that ends with images unanswered', async () => {
+      await open(KEPT);
+      await page.useFile(FILE);
+      page.click('dependencies-check');
+      checker.answer('csi-attacher', (image) => ({ status: 'error', image, failure: { kind: 'http', status: 403 } }));
+      checker.finish();
+      await page.settle();
+      expect(stored).toEqual([]);
+      expect(page.notice('dependencies-not-whole')).toContain('dependencies.notice.partial');
+    });
+
+    it('says why a whole result could not be kept, and keeps it on retry', async () => {
+      await open(KEPT, 'timeOut');
+      await checkAndAnswer();
+      expect(page.has('dependencies-keep-failed')).toBeTrue();
+      expect(page.notice('vcd-error')).toContain('vcd.errors.timeout');
+      expect(stored).toEqual([]);
+      page.click('vcd-error-retry');
+      await page.settle();
+      expect(stored.length).toBe(1);
+      expect(page.has('dependencies-kept')).toBeTrue();
+    });
+  });
+
+  describe('when the storage is set up on this page, then a registry check runs', () => {
+    it('keeps the next whole result', async () => {
+      storage = ['notSetUp', 'ready'];
+      await open(undefined);
+      TestBed.inject(RegistryCheckState).reach.set({ path: STATUS.accessPath!, harbor: true });
+      await page.settle();
+      await checkAndAnswer();
+      expect(stored.length).toBe(1);
+      expect(page.has('dependencies-kept')).toBeTrue();
     });
   });
 

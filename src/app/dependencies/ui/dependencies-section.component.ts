@@ -8,48 +8,49 @@ import {
   Component,
   DestroyRef,
   Input,
-  NgZone,
   OnChanges,
   OnInit,
   computed,
   effect,
   inject,
   signal,
+  untracked,
 } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ClrAlertModule, ClrFormsModule, ClrProgressBarModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
-import { Subject, Subscription } from 'rxjs';
-import { RegistryCheckState } from '../../registry/data/registry-check.state';
-import { AccessPath } from '../../registry/domain/access-path';
-import { validateRegistryUrl } from '../../registry/domain';
-import { untilDestroyed } from '../../shared/rx/until-destroyed';
-import { RegistryStatus, SYSTEM_STATUS_NAME } from '../../shared/status-store/domain/registry-status';
-import { RegistryStatusRepository, StatusStorage } from '../../shared/status-store/data/registry-status.repository';
-import { VCD_SESSION } from '../../vcd';
-import { PresenceCheckers } from '../data/presence-checkers';
+import { Observable, Subject, Subscription } from 'rxjs';
+import { AccessPath, ParsedRegistryUrl, validateRegistryUrl } from '../../registry/domain';
+import { untilDestroyed } from '../../shared/rx';
+import { StatusStorage } from '../../shared/status-store';
+import { DependencyCheckRunner, DependencyCheckUpdate } from '../data/dependency-check-runner';
+import { SystemCheckStore } from '../data/system-check-store';
 import {
   CSE_VERSIONS,
   CseVersion,
   CseVersionPreselection,
+  DependencyCheckRecord,
   DependencyFileReading,
   MergeMode,
+  ResultRow,
   buildCatalog,
   dependencyMessageKey,
+  imageToCheckOf,
   mergeCatalog,
   preselectCseRelease,
   readConfiguredVersions,
   readDependencyFile,
+  rowsForCatalog,
+  rowsOf,
+  rowsWithoutDigest,
   supportedTkrs,
+  withAnswer,
 } from '../domain';
-import { CheckOutcome, DependencyCheckRecord, readRecord, rowsOf, toRecord } from './export/check-record';
-import { ResultRow, imageToCheckOf, rowsForCatalog } from './export/result-rows';
-import { RowCheckUpdate, checkRows, imagesOf, pendingRows } from './export/row-check';
-import { CheckClock } from './check-clock';
-import { CheckContext, checkContextFor } from './check-context';
-import { lookUpDigests, rowsWithoutDigest, withDigest } from './digest-lookup';
+import { CheckNoticeComponent } from './check-notice.component';
 import { DependencyFixesComponent } from './dependency-fixes.component';
 import { DependencyResultsComponent } from './dependency-results.component';
+import { ElapsedClock } from './elapsed-clock';
+import { RegistryCheckState } from '../../shared/session-state';
 
 interface LoadedFile {
   readonly name: string;
@@ -67,8 +68,11 @@ interface LoadedFile {
     I18nModule,
     DependencyResultsComponent,
     DependencyFixesComponent,
+    CheckNoticeComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // Stateless: one per section, so the section's spec drives the real runner with a fake checker.
+  providers: [DependencyCheckRunner, SystemCheckStore],
   templateUrl: './dependencies-section.component.html',
   styleUrl: './dependencies-section.component.css',
 })
@@ -78,13 +82,12 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
   @Input({ required: true }) registryUrl!: string;
   @Input({ required: true }) isProvider!: boolean;
 
-  private readonly checkers = inject(PresenceCheckers);
-  private readonly statusStore = inject(RegistryStatusRepository);
-  private readonly session = inject(VCD_SESSION);
+  private readonly runner = inject(DependencyCheckRunner);
+  private readonly systemStore = inject(SystemCheckStore);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly clock = new CheckClock(inject(NgZone), this.destroyRef);
   private cancel$ = new Subject<void>();
   private running?: Subscription;
+  private readonly clock = new ElapsedClock();
 
   readonly releases = CSE_VERSIONS;
   readonly release = new FormControl<CseVersion | null>(null);
@@ -95,26 +98,31 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
   readonly preselection = signal<CseVersionPreselection | undefined>(undefined);
   readonly selectedTkrs = signal<ReadonlySet<string>>(new Set());
   readonly file = signal<LoadedFile | undefined>(undefined);
-  readonly base = signal<string | undefined>(undefined);
+  readonly base = signal<ParsedRegistryUrl | undefined>(undefined);
   readonly storage = signal<StatusStorage | undefined>(undefined);
   readonly access = signal<{ readonly path: AccessPath; readonly harbor: boolean } | undefined>(undefined);
   private readonly registryReach = inject(RegistryCheckState).reach;
-  // A registry check run on this page tells how to reach the registry at once, before it is stored.
+  // A registry check run on this page tells how to reach the registry at once, before it is stored;
+  // the storage may have been set up just before it, so ask again whether results can be kept.
   private readonly followRegistryCheck = effect(
     () => {
       const reach = this.registryReach();
-      if (reach) this.access.set(reach);
+      if (!reach) return;
+      this.access.set(reach);
+      if (untracked(this.storage) !== 'ready') untracked(() => this.readStorage(false));
     },
     { allowSignalWrites: true },
   );
   readonly statusRead = signal(false);
   readonly rows = signal<readonly ResultRow[]>([]);
+  /** The record the rows on the page come from, when they were read from VCD. */
   readonly lastRecord = signal<DependencyCheckRecord | undefined>(undefined);
-  readonly progress = signal<{ readonly done: number; readonly total: number } | undefined>(undefined);
-  readonly isRunning = signal(false);
-  readonly outcome = signal<CheckOutcome | undefined>(undefined);
+  /** The last complete result kept in VCD: a check that is not whole leaves it in place. */
+  readonly storedRecord = signal<DependencyCheckRecord | undefined>(undefined);
+  /** The last update of the check run on this page. */
+  readonly run = signal<DependencyCheckUpdate | undefined>(undefined);
+  readonly isRunning = computed(() => this.run() !== undefined && this.run()?.ending === undefined);
   readonly elapsedSeconds = this.clock.seconds;
-  readonly kept = signal<'kept' | 'notKept' | 'failed' | undefined>(undefined);
   readonly messageKey = dependencyMessageKey;
 
   readonly offeredTkrs = computed(() => {
@@ -136,13 +144,14 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
     return file ? mergeCatalog(builtIn, file.reading, this.mergeModeValue(), file.name) : builtIn;
   });
   readonly percent = computed(() => {
-    const progress = this.progress();
+    const progress = this.run();
     return progress && progress.total > 0 ? Math.round((progress.done * 100) / progress.total) : 0;
   });
   readonly canCheck = computed(
     () => this.isProvider && !this.isRunning() && this.base() !== undefined && this.access() !== undefined && this.catalog().length > 0,
   );
-  readonly withoutDigest = computed(() => (this.isRunning() ? [] : rowsWithoutDigest(this.rows()).map((row) => row.id)));
+  /** Present rows a tag list told, without their digest: the exports can have them on request. */
+  readonly withoutDigest = computed(() => rowsWithoutDigest(this.rows()).map((row) => row.id));
   readonly hasFailures = computed(() =>
     this.rows().some((row) => row.status !== 'present' && imageToCheckOf(row) !== undefined && row.status !== 'skipped'),
   );
@@ -150,13 +159,17 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
   ngOnInit(): void {
     this.release.valueChanges.pipe(untilDestroyed(this.destroyRef)).subscribe((release) => this.selectRelease(release ?? undefined));
     this.mergeMode.valueChanges.pipe(untilDestroyed(this.destroyRef)).subscribe((mode) => this.mergeModeValue.set(mode));
-    this.statusStore
+    this.readStorage(true);
+  }
+
+  private readStorage(andStatus: boolean): void {
+    this.systemStore
       .storage()
       .pipe(untilDestroyed(this.destroyRef))
       .subscribe({
         next: (storage) => {
           this.storage.set(storage);
-          if (storage === 'ready') this.readStatus();
+          if (storage === 'ready' && andStatus) this.readStatus();
           else this.statusRead.set(true);
         },
         error: () => this.statusRead.set(true),
@@ -165,7 +178,7 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
 
   ngOnChanges(): void {
     const validation = validateRegistryUrl(this.registryUrl);
-    this.base.set(validation.valid ? validation.parsed.value : undefined);
+    this.base.set(validation.valid ? validation.parsed : undefined);
     const preselection = preselectCseRelease(readConfiguredVersions(this.vcdKeConfig));
     this.preselection.set(preselection);
     if (this.release.value === null && preselection.release) {
@@ -202,16 +215,13 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
 
   /** Reads the access path and Harbor detection the registry check stored, and the last dependency check. */
   private readStatus(): void {
-    this.statusStore
-      .find(SYSTEM_STATUS_NAME)
+    this.systemStore
+      .read()
       .pipe(untilDestroyed(this.destroyRef))
       .subscribe({
-        next: (found) => {
-          const status = found?.entity.entity;
-          if (status?.accessPath) {
-            this.access.set({ path: status.accessPath, harbor: status.lastRegistryCheck?.harborVersion !== undefined });
-          }
-          const record = readRecord(status?.lastDependencyCheck);
+        next: ({ access, record }) => {
+          if (access) this.access.set(access);
+          if (record) this.storedRecord.set(record);
           if (record && this.rows().length === 0) {
             this.lastRecord.set(record);
             this.rows.set(rowsOf(record));
@@ -226,7 +236,7 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
     const base = this.base();
     if (!this.canCheck() || base === undefined) return;
     this.lastRecord.set(undefined);
-    this.start(rowsForCatalog(this.catalog(), base), () => true);
+    this.start(rowsForCatalog(this.catalog(), base.value), () => true);
   }
 
   /** Checks again only what is not present; the rest keeps its result. */
@@ -239,80 +249,51 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
     this.cancel$.next();
   }
 
-  private checkContext(): CheckContext | undefined {
-    return checkContextFor(this.checkers, this.access(), this.base(), this.session.apiRootUrl);
-  }
-
   /** Digests on demand (a row opened, or the exports asked for them): one HEAD per image. */
   lookUpDigests(ids: readonly string[]): void {
-    const context = this.checkContext();
-    if (!context || ids.length === 0 || this.isRunning()) return;
-    lookUpDigests(context.checker, this.rows(), ids, { ...context.options, cancel: this.cancel$ })
-      .pipe(untilDestroyed(this.destroyRef))
-      .subscribe((result) => this.rows.update((rows) => withDigest(rows, result)));
+    const [access, registry] = [this.access(), this.base()];
+    if (!access || registry === undefined || ids.length === 0 || this.isRunning()) return;
+    const request = { rows: this.rows(), ids, registry, access: access.path, harbor: access.harbor, cancel: this.cancel$ };
+    const results = this.runner.lookUpDigests(request).pipe(untilDestroyed(this.destroyRef));
+    results.subscribe((result) => this.rows.update((rows) => withAnswer(rows, result)));
+  }
+
+  /** Keeps again a whole result that VCD refused or did not answer for. */
+  retryKeep(): void {
+    const run = this.run();
+    if (!run) return;
+    this.follow(this.runner.keepAgain(run, this.systemStore.keepTarget(this.storage())));
   }
 
   private start(rows: readonly ResultRow[], shouldCheck: (row: ResultRow) => boolean): void {
-    const context = this.checkContext();
-    if (!context) return;
-    const images = imagesOf(rows, shouldCheck);
-    this.rows.set(pendingRows(rows, images));
-    this.running?.unsubscribe();
-    this.cancel$ = new Subject<void>();
-    this.kept.set(undefined);
-    this.outcome.set(undefined);
-    this.isRunning.set(true);
-    this.progress.set({ done: 0, total: images.length });
-    this.clock.start();
-    this.running = checkRows(context.checker, rows, images, { ...context.options, cancel: this.cancel$ })
-      .pipe(untilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (update) => this.onUpdate(update),
-        // A checker that fails outright still ends the bar: what was answered stays, the rest is partial.
-        error: () => this.finish('partial'),
-        complete: () => this.finish(this.outcome() ?? 'partial'),
-      });
-  }
-
-  private onUpdate(update: RowCheckUpdate): void {
-    this.rows.set(update.rows);
-    this.progress.set({ done: update.done, total: update.total });
-    if (update.outcome) this.finish(update.outcome);
-  }
-
-  private finish(outcome: CheckOutcome): void {
-    if (!this.isRunning()) return;
-    this.isRunning.set(false);
-    this.outcome.set(outcome);
-    this.clock.stop();
-    this.keep(outcome);
-  }
-
-  private keep(outcome: CheckOutcome): void {
+    const access = this.access();
     const base = this.base();
-    if (base === undefined) return;
+    if (!access || base === undefined) return;
+    this.cancel$ = new Subject<void>();
+    this.clock.start();
     const release = this.releaseValue();
     const fileName = this.file()?.name;
-    const record = toRecord(
-      {
-        checkedAt: new Date().toISOString(),
-        base,
-        tkrs: [...this.selectedTkrs()],
-        outcome,
-        elapsedMs: this.clock.elapsedMs,
-        ...(release ? { release } : {}),
-        ...(fileName ? { fileName } : {}),
-      },
-      this.rows(),
+    this.follow(
+      this.runner.run({
+        rows,
+        shouldCheck,
+        registry: base,
+        access: access.path,
+        harbor: access.harbor,
+        context: { tkrs: [...this.selectedTkrs()], ...(release ? { release } : {}), ...(fileName ? { fileName } : {}) },
+        cancel: this.cancel$,
+        keep: this.systemStore.keepTarget(this.storage()),
+      }),
     );
-    if (this.storage() !== 'ready') {
-      this.kept.set('notKept');
-      return;
-    }
-    const initial: RegistryStatus = { scope: 'system' };
-    this.statusStore
-      .update(SYSTEM_STATUS_NAME, initial, (current) => ({ ...current, lastDependencyCheck: { ...record } }))
-      .pipe(untilDestroyed(this.destroyRef))
-      .subscribe({ next: () => this.kept.set('kept'), error: () => this.kept.set('failed') });
+  }
+
+  private follow(updates: Observable<DependencyCheckUpdate>): void {
+    this.running?.unsubscribe();
+    this.running = updates.pipe(untilDestroyed(this.destroyRef)).subscribe((update) => {
+      this.run.set(update);
+      this.rows.set(update.rows);
+      if (update.ending) this.clock.stop();
+      if (update.keeping === 'kept') this.storedRecord.set(update.record);
+    });
   }
 }

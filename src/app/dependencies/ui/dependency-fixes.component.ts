@@ -1,14 +1,23 @@
 /*
  * Airgap tab → Dependencies → fixing the gaps: the missing-only dependencies.txt, imgpkg commands
  * per missing image, the documented getting-started-airgapped procedure with the base filled in,
- * and CSV/JSON exports of every result.
+ * and CSV/JSON exports of every result. An absent image whose reference does not parse is left out
+ * of what is printed, with a note that says how many and quotes the first ones.
  */
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, EventEmitter, Input, Output, computed, inject, signal } from '@angular/core';
 import { I18nModule } from '@vcd/i18n';
 import { copyText, saveTextFile } from './browser-files';
-import { absentRows, gettingStartedProcedure, imgpkgCommands, missingDependenciesFile, resultsCsv, resultsJson } from './export/fix-texts';
-import { ResultRow } from './export/result-rows';
+import {
+  absentRows,
+  gettingStartedProcedure,
+  imgpkgCommands,
+  missingDependenciesFile,
+  printableAbsentRows,
+  resultsCsv,
+  resultsJson,
+} from './export/fix-texts';
+import { ResultRow } from '../domain';
 
 /** More commands than this are not useful on screen: the missing-only file is the way then. */
 const MAX_SHOWN_COMMANDS = 50;
@@ -42,16 +51,20 @@ export class DependencyFixesComponent {
 
   readonly copied = signal<string | undefined>(undefined);
   readonly absent = computed(() => absentRows(this.rowsSignal()));
+  /** The absent images that may be printed; the rest is left out, with a note. */
+  readonly printable = computed(() => printableAbsentRows(this.rowsSignal()));
+  readonly leftOut = computed(() => this.printable().leftOut);
+  readonly printableCount = computed(() => this.printable().printable.length);
   readonly missingFile = computed(() => missingDependenciesFile(this.rowsSignal()));
   readonly commands = computed(() =>
-    this.absent()
-      .slice(0, MAX_SHOWN_COMMANDS)
+    this.printable()
+      .printable.slice(0, MAX_SHOWN_COMMANDS)
       .flatMap((row) => {
         const commands = imgpkgCommands(row);
         return commands ? [commands] : [];
       }),
   );
-  readonly hiddenCommands = computed(() => Math.max(0, this.absent().length - MAX_SHOWN_COMMANDS));
+  readonly hiddenCommands = computed(() => Math.max(0, this.printableCount() - MAX_SHOWN_COMMANDS));
   readonly procedure = computed(() => gettingStartedProcedure(this.releaseSignal(), this.baseSignal()));
   readonly releaseLabel = computed(() => this.releaseSignal() ?? '—');
 

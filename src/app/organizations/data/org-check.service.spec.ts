@@ -1,15 +1,20 @@
 import { TestBed } from '@angular/core/testing';
 import { Observable, Subject, lastValueFrom, of, toArray } from 'rxjs';
+import { DependencyCheckRunner } from '../../dependencies/data/dependency-check-runner';
 import { PresenceCheckers } from '../../dependencies/data/presence-checkers';
 import { CheckEvent, CheckOptions, ImageToCheck, PresenceChecker } from '../../dependencies/data/presence-check';
-import { readRecord } from '../../dependencies/ui/export/check-record';
+import { readRecord } from '../../dependencies/domain';
+import { ExternalEndpointService } from '../../registry/data/external-endpoint.service';
 import { RegistryCheckInput, RegistryCheckProgress, RegistryCheckRunner } from '../../registry/data/registry-check-runner';
+import { AccessPath } from '../../registry/domain/access-path';
+import { ExternalEndpointPlan, externalEndpointPlan } from '../../registry/domain/endpoint-plan';
 import { CHECK_STEPS, CheckStepResult } from '../../registry/domain/registry-check';
 import { RegistryStatus } from '../../shared/status-store/domain/registry-status';
 import { PROVIDER_SESSION } from '../../vcd/testing/vcd-testing';
 import { VCD_SESSION } from '../../vcd';
 import { OrgSummary } from '../domain/org-row';
-import { ORG_CHECK_CONCURRENCY, OrgCheckContext, OrgCheckProgress, OrgCheckService } from './org-check.service';
+import { OrgCheckProgress } from '../domain/org-check-progress';
+import { ORG_CHECK_CONCURRENCY, OrgCheckContext, OrgCheckService } from './org-check.service';
 import { OrganizationsService } from './organizations.service';
 
 const orgs = (count: number): OrgSummary[] =>
@@ -82,8 +87,11 @@ describe('OrgCheckService', () => {
   let runner: FakeRunner;
   let checker: FakeChecker;
   let organizations: FakeOrganizations;
+  /** The prefix VCD serves each registry on: ours, unless a test says 0.1.0's is still in place. */
+  let accessFor: (plan: ExternalEndpointPlan) => AccessPath;
 
   beforeEach(() => {
+    accessFor = (plan) => ({ kind: 'extApi', prefix: plan.prefix });
     runner = new FakeRunner();
     checker = new FakeChecker();
     organizations = new FakeOrganizations();
@@ -93,7 +101,9 @@ describe('OrgCheckService', () => {
         { provide: VCD_SESSION, useValue: PROVIDER_SESSION },
         { provide: RegistryCheckRunner, useValue: runner },
         { provide: PresenceCheckers, useValue: { forStrategy: () => checker } },
+        DependencyCheckRunner,
         { provide: OrganizationsService, useValue: organizations },
+        { provide: ExternalEndpointService, useValue: { accessPathFor: (plan: ExternalEndpointPlan) => of(accessFor(plan)) } },
       ],
     });
     service = TestBed.inject(OrgCheckService);
@@ -112,7 +122,7 @@ describe('OrgCheckService', () => {
       jasmine.objectContaining({
         host: 'harbor.example.com',
         project: 'cse',
-        access: { kind: 'extApi', prefix: 'cseairgap-harbor-example-com' },
+        access: { kind: 'extApi', prefix: externalEndpointPlan('harbor.example.com').prefix },
       }),
     );
     const stored = organizations.stored.get('urn:vcloud:org:0');
@@ -124,12 +134,21 @@ describe('OrgCheckService', () => {
     expect(stored?.certificates?.nodesProven).toBeNull();
   });
 
+  it('goes through 0.1.0’s broad filter while it is not migrated, and stores that path', async () => {
+    accessFor = (plan) => ({ kind: 'extApi', prefix: plan.legacy.prefix });
+    await lastValueFrom(service.check(orgs(1)[0]!, CONTEXT, new Subject<void>()).pipe(toArray()));
+    expect(runner.inputs[0]?.access).toEqual({ kind: 'extApi', prefix: 'cseairgap-harbor-example-com' });
+    expect(organizations.stored.get('urn:vcloud:org:0')?.accessPath).toEqual({ kind: 'extApi', prefix: 'cseairgap-harbor-example-com' });
+  });
+
   it('checks the private registry’s images and keeps the counts in the organization’s entity', async () => {
     runner.apiPassed = true;
     const [acme] = orgs(1);
     organizations.assigned.set(acme!.id, 'harbor.example.com:8443/acme');
     await lastValueFrom(service.check(acme!, CONTEXT, new Subject<void>()).pipe(toArray()));
-    expect(checker.options?.access.baseUrl).toBe('https://vcd.example.com/ext-api/cseairgap-harbor-example-com-8443');
+    expect(checker.options?.access.baseUrl).toBe(
+      `https://vcd.example.com/ext-api/${externalEndpointPlan('harbor.example.com', 8443).prefix}`,
+    );
     expect(checker.options?.access.project).toBe('acme');
     expect(checker.asked.length).toBeGreaterThan(1);
     expect(checker.asked.every((image) => image.repository.startsWith('acme/'))).toBeTrue();
@@ -166,5 +185,76 @@ describe('OrgCheckService', () => {
     expect(events.filter((event) => event.phase === 'failed').map((event) => event.org.name)).toEqual(['org-1']);
     expect(events.filter((event) => event.phase === 'done').map((event) => event.org.name)).toEqual(['org-0']);
     expect(organizations.stored.has(bad!.id)).toBeFalse();
+  });
+
+  describe('when the image check is not whole', () => {
+    const KEPT = { checkedAt: '2026-01-01T00:00:00.000Z', outcome: 'done' };
+
+    /** A checker that answers the first image, then waits (for a cancel, or forever). */
+    function slowChecker(): void {
+      spyOn(checker, 'check').and.callFake((images: readonly ImageToCheck[], options: CheckOptions) => {
+        const events = new Subject<CheckEvent>();
+        options.cancel?.subscribe(() => {
+          events.next({ type: 'done', cancelled: true, partial: true, requests: 1 });
+          events.complete();
+        });
+        setTimeout(() => {
+          events.next({ type: 'result', result: { status: 'present', image: images[0]!, manifestKind: 'manifest' } });
+          events.next({ type: 'progress', done: 1, total: images.length, requests: 1 });
+        });
+        return events;
+      });
+    }
+
+    beforeEach(() => {
+      runner.apiPassed = true;
+      organizations.stored.set('urn:vcloud:org:0', { scope: 'organization', orgId: 'urn:vcloud:org:0', lastDependencyCheck: KEPT });
+    });
+
+    it('writes nothing when cancelled during the images', async () => {
+      slowChecker();
+      const cancel = new Subject<void>();
+      const events: OrgCheckProgress[] = [];
+      await new Promise<void>((resolve) =>
+        service.check(orgs(1)[0]!, CONTEXT, cancel).subscribe({
+          next: (event) => {
+            events.push(event);
+            if (event.phase === 'dependencies' && event.images?.done === 1) cancel.next();
+          },
+          complete: resolve,
+        }),
+      );
+      expect(events.at(-1)?.phase).toBe('cancelled');
+      expect(organizations.stored.get('urn:vcloud:org:0')?.lastDependencyCheck).toBe(KEPT);
+      expect(organizations.stored.get('urn:vcloud:org:0')?.lastRegistryCheck).toBeUndefined();
+    });
+
+    it('writes nothing when the tab is left during the images', async () => {
+      slowChecker();
+      await new Promise<void>((resolve) => {
+        const subscription = service.check(orgs(1)[0]!, CONTEXT, new Subject<void>()).subscribe((event) => {
+          if (event.phase === 'dependencies' && event.images?.done === 1) {
+            subscription.unsubscribe();
+            resolve();
+          }
+        });
+      });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(organizations.stored.get('urn:vcloud:org:0')?.lastDependencyCheck).toBe(KEPT);
+      expect(organizations.stored.get('urn:vcloud:org:0')?.lastRegistryCheck).toBeUndefined();
+    });
+
+    it('keeps the registry check, leaves the last complete image check in place, and says the images were not kept', async () => {
+      spyOn(checker, 'check').and.callFake((images: readonly ImageToCheck[]) =>
+        of<CheckEvent[]>(
+          ...images.map((image): CheckEvent => ({ type: 'result', result: { status: 'error', image, failure: { kind: 'notChecked' } } })),
+          { type: 'done', cancelled: false, partial: true, requests: 1 },
+        ),
+      );
+      const events = await lastValueFrom(service.check(orgs(1)[0]!, CONTEXT, new Subject<void>()).pipe(toArray()));
+      expect(events.at(-1)).toEqual(jasmine.objectContaining({ phase: 'done', imagesNotKept: true }));
+      expect(organizations.stored.get('urn:vcloud:org:0')?.lastRegistryCheck).toBeDefined();
+      expect(organizations.stored.get('urn:vcloud:org:0')?.lastDependencyCheck).toBe(KEPT);
+    });
   });
 });

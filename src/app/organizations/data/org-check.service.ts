@@ -10,7 +10,6 @@ import {
   Observable,
   ReplaySubject,
   Subject,
-  catchError,
   defer,
   finalize,
   firstValueFrom,
@@ -23,21 +22,21 @@ import {
   takeUntil,
   tap,
 } from 'rxjs';
-import { certificateSnapshot } from '../../certificates/domain/certificate-snapshot';
-import { PresenceCheckers } from '../../dependencies/data/presence-checkers';
-import { chooseStrategy } from '../../dependencies/data/choose-strategy';
-import { DEFAULT_CONCURRENCY } from '../../dependencies/data/presence-check';
-import { CseVersion, buildCatalog } from '../../dependencies/domain';
-import { toRecord } from '../../dependencies/ui/export/check-record';
-import { rowsForCatalog } from '../../dependencies/ui/export/result-rows';
-import { RowCheckUpdate, checkRows, imagesOf, pendingRows } from '../../dependencies/ui/export/row-check';
-import { RegistryCheckRunner } from '../../registry/data/registry-check-runner';
-import { AccessPath, accessBaseUrl, extApiPrefix } from '../../registry/domain/access-path';
-import { RegistryCheckRecord, overallVerdict } from '../../registry/domain/registry-check';
-import { validateRegistryUrl } from '../../registry/domain/registry-url';
+import { certificateSnapshot } from '../../certificates/domain';
+import { DependencyCheckRunner, DependencyCheckUpdate, DEFAULT_CONCURRENCY } from '../../dependencies';
+import { CseVersion, DependencyCheckRecord, buildCatalog, rowsForCatalog } from '../../dependencies/domain';
+import { RegistryCheckRunner, ExternalEndpointService } from '../../registry';
+import {
+  AccessPath,
+  externalEndpointPlan,
+  RegistryCheckRecord,
+  overallVerdict,
+  ParsedRegistryUrl,
+  validateRegistryUrl,
+} from '../../registry/domain';
 import { RegistrySettings } from '../../shared/cse-config';
-import { PublicEndpointFacts, RegistryStatus } from '../../shared/status-store/domain/registry-status';
-import { VCD_SESSION } from '../../vcd';
+import { PublicEndpointFacts, RegistryStatus } from '../../shared/status-store/domain';
+import { OrgCheckProgress } from '../domain/org-check-progress';
 import { OrgSummary } from '../domain/org-row';
 import { OrganizationsService } from './organizations.service';
 
@@ -54,22 +53,12 @@ export interface OrgCheckContext {
   readonly checkedBy?: string;
 }
 
-export type OrgCheckPhase = 'queued' | 'registry' | 'dependencies' | 'saving' | 'done' | 'failed' | 'cancelled';
-
-export interface OrgCheckProgress {
-  readonly org: OrgSummary;
-  readonly phase: OrgCheckPhase;
-  readonly images?: { readonly done: number; readonly total: number };
-  readonly status?: RegistryStatus;
-  readonly error?: unknown;
-}
-
 @Injectable()
 export class OrgCheckService {
   private readonly runner = inject(RegistryCheckRunner);
-  private readonly checkers = inject(PresenceCheckers);
+  private readonly dependencyChecks = inject(DependencyCheckRunner);
   private readonly organizations = inject(OrganizationsService);
-  private readonly session = inject(VCD_SESSION);
+  private readonly endpoints = inject(ExternalEndpointService);
 
   /**
    * Checks each organization (at most ORG_CHECK_CONCURRENCY at once), reporting every change.
@@ -97,28 +86,32 @@ export class OrgCheckService {
     return new Observable<OrgCheckProgress>((subscriber) => {
       const stop$ = new Subject<void>();
       let cancelled = false;
+      // Unsubscribed (the tab was left): nothing more is read, checked or written.
+      let stopped = false;
       const watch = cancel.pipe(take(1)).subscribe(() => (cancelled = true));
       const report = (progress: Omit<OrgCheckProgress, 'org'>): void => subscriber.next({ org, ...progress });
+      const untilStopped = <T>(source: Observable<T>): Observable<T> => source.pipe(takeUntil(cancel), takeUntil(stop$));
       const run = async (): Promise<void> => {
-        const current = await firstValueFrom(this.organizations.status(org));
+        const current = await firstValueFrom(untilStopped(this.organizations.status(org)));
         // The registry the organization uses: its own, or the system registry.
         const base = current?.registryBase ?? context.settings.containerRegistryUrl;
         const validation = validateRegistryUrl(base);
         if (!validation.valid) throw new Error(`invalid registry URL ${base}`);
         const parsed = validation.parsed;
-        const access: AccessPath = { kind: 'extApi', prefix: extApiPrefix(parsed.host, parsed.port) };
+        // Ours, or 0.1.0's broad filter while it is not migrated (it keeps working until then).
+        const access: AccessPath = await firstValueFrom(this.endpoints.accessPathFor(externalEndpointPlan(parsed.host, parsed.port)));
 
         report({ phase: 'registry' });
         const progress = await firstValueFrom(
-          this.runner
-            .run({
+          untilStopped(
+            this.runner.run({
               host: parsed.host,
               ...(parsed.port ? { port: parsed.port } : {}),
               ...(parsed.project ? { project: parsed.project } : {}),
               access,
               timeoutSeconds: ORG_CHECK_TIMEOUT_SECONDS,
-            })
-            .pipe(takeUntil(cancel), takeUntil(stop$), last()),
+            }),
+          ).pipe(last()),
         );
         const checkedAt = new Date();
         const registryCheck: RegistryCheckRecord = {
@@ -139,33 +132,48 @@ export class OrgCheckService {
           host: parsed.host,
           now: checkedAt,
         });
+        let saved: RegistryStatus | undefined;
+        // One write: the registry check, and the image check when it is whole.
+        const save = (dependencyRecord?: DependencyCheckRecord): Observable<RegistryStatus> => {
+          report({ phase: 'saving' });
+          return this.organizations
+            .save(org, (stored) => ({
+              ...stored,
+              checkedBase: parsed.value,
+              accessPath: access,
+              lastRegistryCheck: registryCheck,
+              certificates,
+              ...(context.publicEndpoint ? { publicEndpoint: context.publicEndpoint } : {}),
+              ...(dependencyRecord ? { lastDependencyCheck: { ...dependencyRecord } } : {}),
+            }))
+            .pipe(tap((status) => (saved = status)));
+        };
 
+        // A check that could not reach the registry API says nothing new about the images.
         const apiReached = progress.steps.some((step) => step.id === 'registryApi' && step.verdict === 'passed');
-        const dependencyRecord = apiReached
-          ? await this.dependencies(parsed.value, access, progress.harborVersion !== undefined, context, cancel, stop$, (images) =>
-              report({ phase: 'dependencies', images }),
-            )
-          : undefined;
+        const images =
+          apiReached && context.release
+            ? await this.dependencies(
+                parsed,
+                access,
+                progress.harborVersion !== undefined,
+                context.release,
+                context,
+                cancel,
+                stop$,
+                save,
+                (counts) => report({ phase: 'dependencies', images: counts }),
+              )
+            : undefined;
+        if (stopped) return;
         // A cancelled check is not stored: it would replace a complete earlier result with a partial one.
-        if (cancelled) {
+        if (cancelled && !saved) {
           report({ phase: 'cancelled' });
           return;
         }
-
-        report({ phase: 'saving' });
-        const status = await firstValueFrom(
-          this.organizations.save(org, (stored) => ({
-            ...stored,
-            checkedBase: parsed.value,
-            accessPath: access,
-            lastRegistryCheck: registryCheck,
-            certificates,
-            ...(context.publicEndpoint ? { publicEndpoint: context.publicEndpoint } : {}),
-            // A check that could not reach the registry API says nothing new about the images.
-            ...(dependencyRecord ? { lastDependencyCheck: { ...dependencyRecord } } : {}),
-          })),
-        );
-        report({ phase: 'done', status });
+        if (images?.keeping === 'keepFailed') throw images.keepError;
+        const status = saved ?? (await firstValueFrom(save()));
+        report({ phase: 'done', status, ...(images && images.keeping !== 'kept' ? { imagesNotKept: true } : {}) });
       };
       report({ phase: 'queued' });
       run().then(
@@ -176,52 +184,43 @@ export class OrgCheckService {
         },
       );
       return () => {
+        stopped = true;
         watch.unsubscribe();
         stop$.next();
       };
     });
   }
 
-  private async dependencies(
-    base: string,
+  /** The image check through the one dependency-check runner, which stores it (with `save`) only when whole. */
+  private dependencies(
+    registry: ParsedRegistryUrl,
     access: AccessPath,
     harbor: boolean,
+    release: CseVersion,
     context: OrgCheckContext,
     cancel: Observable<unknown>,
     stop$: Observable<void>,
+    save: (record: DependencyCheckRecord) => Observable<RegistryStatus>,
     onProgress: (images: { done: number; total: number }) => void,
-  ): Promise<ReturnType<typeof toRecord> | undefined> {
-    if (!context.release) return undefined;
-    const catalogRows = rowsForCatalog(buildCatalog(context.release, [...context.tkrs]), base);
-    const images = imagesOf(catalogRows);
-    const startedAt = Date.now();
-    const checker = this.checkers.forStrategy(chooseStrategy({ harbor, access: access.kind }));
-    const before: RowCheckUpdate = { rows: pendingRows(catalogRows, images), done: 0, total: images.length };
-    // The last update seen: a check stopped or failed outright keeps what was answered, as partial.
-    const { rows, outcome = 'partial' } = await lastValueFrom(
-      checkRows(checker, catalogRows, images, {
-        access: { baseUrl: accessBaseUrl(access, this.session.apiRootUrl), project: base.split('/')[1] ?? '' },
-        concurrency: DEFAULT_CONCURRENCY,
-        multiplexedConcurrency: DEFAULT_CONCURRENCY,
-        cancel,
-      }).pipe(
-        takeUntil(stop$),
-        tap((update) => onProgress({ done: update.done, total: update.total })),
-        catchError(() => EMPTY),
-      ),
-      { defaultValue: before },
-    );
-    return toRecord(
-      {
-        checkedAt: new Date().toISOString(),
-        ...(context.checkedBy ? { checkedBy: context.checkedBy } : {}),
-        base,
-        release: context.release,
-        tkrs: [...context.tkrs],
-        outcome,
-        elapsedMs: Date.now() - startedAt,
-      },
-      rows,
+  ): Promise<DependencyCheckUpdate> {
+    return lastValueFrom(
+      this.dependencyChecks
+        .run({
+          rows: rowsForCatalog(buildCatalog(release, [...context.tkrs]), registry.value),
+          registry,
+          access,
+          harbor,
+          context: { release, tkrs: context.tkrs, ...(context.checkedBy ? { checkedBy: context.checkedBy } : {}) },
+          cancel,
+          keep: { kind: 'store', store: save },
+          concurrency: DEFAULT_CONCURRENCY,
+        })
+        .pipe(
+          takeUntil(stop$),
+          tap((update) => {
+            if (!update.ending) onProgress({ done: update.done, total: update.total });
+          }),
+        ),
     );
   }
 }

@@ -6,17 +6,11 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, map, of, switchMap, throwError } from 'rxjs';
-import { RegistryStatusRepository } from '../../shared/status-store/data/registry-status.repository';
-import { RegistryStatus, orgStatusName } from '../../shared/status-store/domain/registry-status';
+import { RegistryStatusRepository } from '../../shared/status-store';
+import { RegistryStatus, orgStatusName } from '../../shared/status-store/domain';
 import { Page, VCD_SESSION, isVcdError, toVcdError } from '../../vcd';
+import { OrgPageQuery } from '../domain/org-grid-query';
 import { OrgRow, OrgSummary, orgListFilter, orgRow } from '../domain/org-row';
-
-export interface OrgPageQuery {
-  readonly page: number;
-  readonly pageSize: number;
-  readonly search: string;
-  readonly sort?: { readonly by: 'name' | 'displayName'; readonly reverse: boolean };
-}
 
 export interface OrgRowsPage {
   readonly total: number;

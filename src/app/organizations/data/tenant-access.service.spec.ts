@@ -2,7 +2,8 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 import { answerVersions, provideVcdTesting } from '../../vcd/testing/vcd-testing';
-import { STATUS_VIEW_RIGHT, TenantAccessService, TenantAccessState, isTenantAccessReady } from './tenant-access.service';
+import { STATUS_VIEW_RIGHT } from '../../shared/status-store/domain';
+import { TenantAccessService, TenantAccessState, isTenantAccessReady } from './tenant-access.service';
 
 const ROOT = 'https://vcd.example.com/cloudapi/1.0.0';
 const RIGHT = { name: STATUS_VIEW_RIGHT, id: 'urn:vcloud:right:view' };

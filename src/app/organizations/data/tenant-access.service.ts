@@ -7,10 +7,9 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, forkJoin, map, of, switchMap, throwError } from 'rxjs';
-import { STATUS_NSS, STATUS_VENDOR } from '../../shared/status-store/domain/registry-status';
+import { STATUS_VIEW_RIGHT } from '../../shared/status-store/domain';
 import { EntityReference, Page, VCD_SESSION, toVcdError } from '../../vcd';
 
-export const STATUS_VIEW_RIGHT = `${STATUS_VENDOR}:${STATUS_NSS}: View`;
 export const TENANT_ADMIN_ROLE = 'Organization Administrator';
 export const DEFAULT_RIGHTS_BUNDLE = 'Default Rights Bundle';
 

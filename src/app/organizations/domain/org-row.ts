@@ -2,10 +2,9 @@
  * One row of the provider's Organizations grid: an organization as VCD lists it, joined with the
  * status entity the plug-in keeps for it (when there is one). Pure: no Angular, no HTTP.
  */
-import { readRecord } from '../../dependencies/ui/export/check-record';
-import { GAP_STATUSES } from '../../dependencies/ui/export/result-rows';
-import { expiryOf } from '../../certificates/domain/expiry';
-import { RegistryStatus } from '../../shared/status-store/domain/registry-status';
+import { GAP_STATUSES, readRecord } from '../../dependencies/domain';
+import { expiryOf } from '../../certificates/domain';
+import { RegistryStatus } from '../../shared/status-store/domain';
 
 export interface OrgSummary {
   readonly id: string;

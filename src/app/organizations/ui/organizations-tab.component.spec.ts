@@ -1,93 +1,39 @@
-import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { NoopAnimationsModule } from '@angular/platform-browser/animations';
+import { TestBed, discardPeriodicTasks, fakeAsync, flush } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { MockTranslationService, TranslationService } from '@vcd/i18n';
-import { Observable, Subject, of, throwError } from 'rxjs';
+import { Observable, of, throwError } from 'rxjs';
 import { PublicEndpointService } from '../../readiness/data/public-endpoint.service';
 import { ExternalEndpointService } from '../../registry/data/external-endpoint.service';
-import { ExternalEndpointPlan } from '../../registry/domain/access-path';
-import { CseConfigDocument } from '../../shared/cse-config';
+import { HostUsers } from '../../registry/data/host-users';
+import { ExternalEndpointPlan, externalEndpointPlan } from '../../registry/domain/endpoint-plan';
 import { RegistryStatusRepository } from '../../shared/status-store/data/registry-status.repository';
 import { CloudApiClient } from '../../vcd';
-import { OrgCheckProgress, OrgCheckService } from '../data/org-check.service';
-import { OrgGoneError, OrgPageQuery, OrgRowsPage, OrganizationsService } from '../data/organizations.service';
-import { TenantAccessService, TenantAccessState } from '../data/tenant-access.service';
-import { OrgSummary, orgRow } from '../domain/org-row';
+import { OrgCheckService } from '../data/org-check.service';
+import { OrgGoneError, OrganizationsService } from '../data/organizations.service';
+import { TenantAccessService } from '../data/tenant-access.service';
+import {
+  ACCESS_PLAN,
+  ACME,
+  CONFIG_DOCUMENT,
+  FakeChecks,
+  FakeOrganizations,
+  FakeTenantAccess,
+  GLOBEX,
+} from '../testing/organizations-fakes';
+import { OrganizationsTabWidget } from '../testing/organizations-tab.widget';
+import { ASSIGN_PLAN_DEBOUNCE_MS } from './assign-dialog.component';
 import { OrganizationsTabComponent } from './organizations-tab.component';
 
-const ACME: OrgSummary = { id: 'urn:vcloud:org:acme', name: 'acme', displayName: 'ACME Corporation', isEnabled: true };
-const GLOBEX: OrgSummary = { id: 'urn:vcloud:org:globex', name: 'globex', displayName: 'globex', isEnabled: true };
-const NOW = new Date();
-const DOCUMENT: CseConfigDocument = {
-  entity: { id: 'urn:vcloud:entity:vmware:VCDKEConfig:1', entityType: 'x', name: 'vcdKeConfig', entity: {} },
-  etag: '"1"',
-  settings: { containerRegistryUrl: 'harbor.example.com/cse', bootstrapCertificates: [], nodeCertificates: [] },
-};
-const PLAN: Extract<TenantAccessState, { kind: 'plan' }> = {
-  kind: 'plan',
-  right: { name: 'cseairgap:registryStatus: View', id: 'r' },
-  bundle: { id: 'b', name: 'Default Rights Bundle', publishAll: true, hasRight: false },
-  role: { id: 'g', name: 'Organization Administrator', hasRight: false },
-};
-
-class FakeOrganizations {
-  queries: OrgPageQuery[] = [];
-  assigned: { org: string; base: string }[] = [];
-  assignResult: Observable<unknown> = of({});
-  rows(query: OrgPageQuery): Observable<OrgRowsPage> {
-    this.queries.push(query);
-    return of({
-      total: 5000,
-      rows: [
-        orgRow(ACME, { scope: 'organization', orgId: ACME.id, registryBase: 'harbor.example.com/acme' }, NOW),
-        orgRow(GLOBEX, undefined, NOW),
-      ],
-    });
-  }
-  assign(org: OrgSummary, base: string): Observable<unknown> {
-    this.assigned.push({ org: org.name, base });
-    return this.assignResult;
-  }
-}
-
-class FakeChecks {
-  runs: OrgSummary[][] = [];
-  progress = new Subject<OrgCheckProgress>();
-  checkMany(orgs: readonly OrgSummary[]): Observable<OrgCheckProgress> {
-    this.runs.push([...orgs]);
-    return this.progress;
-  }
-}
-
-class FakeAccess {
-  applied: TenantAccessState[] = [];
-  state(): Observable<TenantAccessState> {
-    return of(PLAN);
-  }
-  apply(state: TenantAccessState): Observable<TenantAccessState> {
-    this.applied.push(state);
-    return of({ ...PLAN, bundle: { ...PLAN.bundle!, hasRight: true }, role: { ...PLAN.role!, hasRight: true } });
-  }
-}
-
 describe('OrganizationsTabComponent', () => {
-  let fixture: ComponentFixture<OrganizationsTabComponent>;
   let organizations: FakeOrganizations;
   let checks: FakeChecks;
-  let access: FakeAccess;
+  let access: FakeTenantAccess;
   let endpoints: { asked: ExternalEndpointPlan[]; state: (plan: ExternalEndpointPlan) => Observable<{ kind: 'absent' }> };
 
-  const el = (): HTMLElement => fixture.nativeElement as HTMLElement;
-  const query = (test: string): HTMLElement | null => el().querySelector(`[data-test="${test}"]`);
-  const settle = async (): Promise<void> => {
-    fixture.detectChanges();
-    await fixture.whenStable();
-    fixture.detectChanges();
-  };
-
-  beforeEach(async () => {
+  beforeEach(() => {
     organizations = new FakeOrganizations();
     checks = new FakeChecks();
-    access = new FakeAccess();
+    access = new FakeTenantAccess();
     endpoints = {
       asked: [],
       state(plan) {
@@ -96,117 +42,153 @@ describe('OrganizationsTabComponent', () => {
       },
     };
     TestBed.configureTestingModule({
-      imports: [OrganizationsTabComponent, NoopAnimationsModule],
+      imports: [OrganizationsTabComponent],
       providers: [
+        provideNoopAnimations(),
         { provide: OrganizationsService, useValue: organizations },
         { provide: OrgCheckService, useValue: checks },
         { provide: TenantAccessService, useValue: access },
         { provide: RegistryStatusRepository, useValue: { storage: () => of('ready') } },
         { provide: CloudApiClient, useValue: { currentSession: () => of({ user: { name: 'administrator', id: 'u' } }) } },
         { provide: ExternalEndpointService, useValue: endpoints },
+        { provide: HostUsers, useValue: { organizationsUsing: () => of({ orgNames: [], isTruncated: false }) } },
         { provide: TranslationService, useClass: MockTranslationService },
       ],
     });
-    TestBed.overrideComponent(OrganizationsTabComponent, {
-      set: {
-        providers: [
-          { provide: PublicEndpointService, useValue: { read: () => of({ checkedAt: '', state: 'configured', url: 'https://vcd' }) } },
-        ],
-      },
+    TestBed.overrideProvider(PublicEndpointService, {
+      useValue: { read: () => of({ checkedAt: '', state: 'configured', url: 'https://vcd' }) },
     });
-    fixture = TestBed.createComponent(OrganizationsTabComponent);
-    fixture.componentRef.setInput('document', DOCUMENT);
-    await settle();
   });
 
-  it('asks VCD for one page of organizations only, and shows each with its registry', async () => {
-    expect(organizations.queries.length).toBeGreaterThan(0);
-    expect(organizations.queries.every((query) => query.pageSize <= 100)).toBeTrue();
-    const rows = el().querySelectorAll('clr-dg-row');
-    expect(rows.length).toBe(2);
-    expect(el().querySelector('clr-dg-row[data-org="acme"] [data-test="cell-registry"]')?.textContent).toContain('harbor.example.com/acme');
-    expect(el().querySelector('clr-dg-row[data-org="globex"] [data-test="cell-registry"]')?.textContent).toContain('orgs.usesSystem');
-    expect(query('orgs-range')?.textContent).toContain('orgs.range');
-  });
+  /** Opens the tab in fake time, lets the spec act and assert, then lets pending timers run out. */
+  function withTab(scenario: (tab: OrganizationsTabWidget) => void): () => void {
+    return fakeAsync(() => {
+      const fixture = TestBed.createComponent(OrganizationsTabComponent);
+      fixture.componentRef.setInput('document', CONFIG_DOCUMENT);
+      const tab = new OrganizationsTabWidget(fixture);
+      tab.settle();
+      scenario(tab);
+      flush();
+      discardPeriodicTasks();
+    });
+  }
 
-  it('shows exactly what the tenant access setup changes, and applies it only once confirmed', async () => {
-    expect(query('tenant-access-plan')?.textContent).toContain('orgs.access.bundleAdd');
-    expect(query('tenant-access-plan')?.textContent).toContain('orgs.access.roleAdd');
-    query('tenant-access-review')?.click();
-    await settle();
-    expect(access.applied.length).toBe(0);
-    query('tenant-access-apply')?.click();
-    await settle();
-    expect(access.applied).toEqual([PLAN]);
-    expect(query('tenant-access-ready')).not.toBeNull();
-  });
+  it(
+    'asks VCD for one page of organizations only, and shows each with its registry',
+    withTab((tab) => {
+      expect(organizations.queries.length).toBeGreaterThan(0);
+      expect(organizations.queries.every((query) => query.pageSize <= 100)).toBeTrue();
+      expect(tab.rowNames()).toEqual(['acme', 'globex']);
+      expect(tab.cell('acme', 'cell-registry')).toContain('harbor.example.com/acme');
+      expect(tab.cell('globex', 'cell-registry')).toContain('orgs.usesSystem');
+      expect(tab.range()?.key).toBe('orgs.range');
+      expect(tab.range()?.params).toEqual(jasmine.objectContaining({ total: 5000 }));
+    }),
+  );
 
-  it('assigns a registry only once its URL is valid, and stores the canonical form', async () => {
-    fixture.componentInstance.openAssign(fixture.componentInstance.page().rows[1]!);
-    fixture.componentInstance.assignUrl.setValue('https://harbor.example.com/globex');
-    await settle();
-    expect(fixture.componentInstance.canAssign()).toBeFalse();
-    fixture.componentInstance.assignUrl.setValue('Harbor.Example.com/globex');
-    await settle();
-    expect(fixture.componentInstance.canAssign()).toBeTrue();
-    fixture.componentInstance.assign();
-    await settle();
-    expect(organizations.assigned).toEqual([{ org: 'globex', base: 'harbor.example.com/globex' }]);
-    expect(query('orgs-notice')?.textContent).toContain('orgs.assigned');
-  });
+  it(
+    'shows exactly what the tenant access setup changes, and applies it only once confirmed',
+    withTab((tab) => {
+      expect(tab.tenantAccess.plan()).toContain('orgs.access.bundleAdd');
+      expect(tab.tenantAccess.plan()).toContain('orgs.access.roleAdd');
+      tab.tenantAccess.review();
+      expect(access.applied.length).toBe(0);
+      tab.tenantAccess.apply();
+      expect(access.applied).toEqual([ACCESS_PLAN]);
+      expect(tab.tenantAccess.isReady()).toBeTrue();
+    }),
+  );
 
-  it('shows how VCD will reach a registry on another host, and what setting that up creates', async () => {
-    fixture.componentInstance.openAssign(fixture.componentInstance.page().rows[1]!);
-    fixture.componentInstance.assignUrl.setValue('harbor2.example.com:8443/globex');
-    await new Promise((resolve) => setTimeout(resolve, 450)); // the 400 ms typing debounce
-    await settle();
-    expect(endpoints.asked.map((plan) => plan.prefix)).toEqual(['cseairgap-harbor2-example-com-8443']);
-    expect(document.querySelector('[data-test="ext-api-plan"]')?.textContent).toContain('registry.access.planEndpoint');
-  });
+  it(
+    'assigns a registry only once its URL is valid, and stores the canonical form',
+    withTab((tab) => {
+      tab.rowAction('globex', 'assign');
+      tab.assignDialog.typeUrl('https://harbor.example.com/globex');
+      expect(tab.assignDialog.canSave()).toBeFalse();
+      tab.assignDialog.typeUrl('Harbor.Example.com/globex');
+      expect(tab.assignDialog.canSave()).toBeTrue();
+      tab.assignDialog.save();
+      expect(organizations.assigned).toEqual([{ org: 'globex', base: 'harbor.example.com/globex', by: 'administrator' }]);
+      expect(tab.notice()).toEqual({ key: 'orgs.assigned', params: { org: 'globex', base: 'harbor.example.com/globex' } });
+      expect(tab.assignDialog.isOpen()).toBeFalse();
+    }),
+  );
 
-  it('says so when the organization was deleted meanwhile, and reloads the page', async () => {
-    organizations.assignResult = throwError(() => new OrgGoneError(GLOBEX));
-    const before = organizations.queries.length;
-    fixture.componentInstance.openAssign(fixture.componentInstance.page().rows[1]!);
-    fixture.componentInstance.assignUrl.setValue('harbor.example.com/globex');
-    fixture.componentInstance.assign();
-    await settle();
-    expect(query('orgs-notice')?.textContent).toContain('orgs.orgGone');
-    expect(organizations.queries.length).toBeGreaterThan(before);
-  });
+  it(
+    'shows how VCD will reach a registry on another host once typing stops, and what setting that up creates',
+    withTab((tab) => {
+      tab.rowAction('globex', 'assign');
+      tab.assignDialog.typeUrl('harbor2.example.com:8443/globex');
+      tab.wait(ASSIGN_PLAN_DEBOUNCE_MS - 1);
+      expect(endpoints.asked).toEqual([]);
+      tab.wait(1);
+      expect(endpoints.asked.map((plan) => plan.prefix)).toEqual([externalEndpointPlan('harbor2.example.com', 8443).prefix]);
+      expect(tab.assignDialog.accessPlan()).toContain('registry.access.planEndpoint');
+    }),
+  );
 
-  it('says how many organizations a cancelled run left unchecked', async () => {
-    fixture.componentInstance.selected.set([...fixture.componentInstance.page().rows]);
-    await settle();
-    query('check-selected')?.click();
-    await settle();
-    checks.progress.next({ org: ACME, phase: 'done' });
-    query('bulk-cancel')?.click();
-    checks.progress.next({ org: GLOBEX, phase: 'cancelled' });
-    checks.progress.complete();
-    await settle();
-    expect(query('bulk-summary')?.textContent).toContain('orgs.progressCancelled');
-    expect(fixture.componentInstance.bulk()).toEqual(
-      jasmine.objectContaining({ done: 1, failed: 0, total: 2, cancelled: true, finished: true }),
-    );
-  });
+  it(
+    'says so when the organization was deleted meanwhile, and reloads the page',
+    withTab((tab) => {
+      organizations.assignResult = throwError(() => new OrgGoneError(GLOBEX));
+      const before = organizations.queries.length;
+      tab.rowAction('globex', 'assign');
+      tab.assignDialog.typeUrl('harbor.example.com/globex');
+      tab.assignDialog.save();
+      expect(tab.notice()?.key).toBe('orgs.orgGone');
+      expect(organizations.queries.length).toBeGreaterThan(before);
+    }),
+  );
 
-  it('checks the selected organizations with overall progress, and never leaves the bar running', async () => {
-    fixture.componentInstance.selected.set([...fixture.componentInstance.page().rows]);
-    await settle();
-    query('check-selected')?.click();
-    await settle();
-    expect(checks.runs).toEqual([[ACME, GLOBEX]]);
-    expect(query('bulk-progress')?.getAttribute('data-finished')).toBe('false');
-    checks.progress.next({ org: ACME, phase: 'registry' });
-    checks.progress.next({ org: ACME, phase: 'done' });
-    checks.progress.next({ org: GLOBEX, phase: 'failed', error: new Error('boom') });
-    await settle();
-    expect(query('bulk-progress')?.textContent).toContain('orgs.progress');
-    checks.progress.complete();
-    await settle();
-    expect(query('bulk-progress')?.getAttribute('data-finished')).toBe('true');
-    expect(query('bulk-summary')).not.toBeNull();
-    expect(query('orgs-notice')?.textContent).toContain('orgs.failed');
-  });
+  it(
+    'removes an assignment once confirmed, and reloads the page',
+    withTab((tab) => {
+      const before = organizations.queries.length;
+      tab.rowAction('acme', 'remove');
+      expect(organizations.unassigned).toEqual([]);
+      tab.confirmRemoval();
+      expect(organizations.unassigned).toEqual(['acme']);
+      expect(tab.notice()).toEqual({ key: 'orgs.removed', params: { org: 'acme' } });
+      expect(organizations.queries.length).toBeGreaterThan(before);
+    }),
+  );
+
+  it(
+    'says how many organizations a cancelled run left unchecked',
+    withTab((tab) => {
+      tab.select('acme', 'globex');
+      tab.checkSelected();
+      checks.progress.next({ org: ACME, phase: 'done' });
+      tab.bulkProgress.cancel();
+      checks.progress.next({ org: GLOBEX, phase: 'cancelled' });
+      checks.progress.complete();
+      tab.settle();
+      expect(tab.bulkProgress.isFinished()).toBeTrue();
+      expect(tab.bulkProgress.summary()).toEqual({ key: 'orgs.progressDone', params: { done: 1, failed: 0 } });
+      expect(tab.bulkProgress.skipped()).toEqual({ key: 'orgs.progressCancelled', params: { skipped: 1 } });
+    }),
+  );
+
+  it(
+    'checks the selected organizations with overall progress, and never leaves the bar running',
+    withTab((tab) => {
+      expect(tab.canCheckSelected()).toBeFalse();
+      tab.select('acme', 'globex');
+      tab.checkSelected();
+      expect(checks.runs).toEqual([[ACME, GLOBEX]]);
+      expect(tab.bulkProgress.isShown()).toBeTrue();
+      expect(tab.bulkProgress.isFinished()).toBeFalse();
+      expect(tab.canCheckSelected()).toBeFalse();
+      checks.progress.next({ org: ACME, phase: 'registry' });
+      checks.progress.next({ org: ACME, phase: 'done' });
+      checks.progress.next({ org: GLOBEX, phase: 'failed', error: new Error('boom') });
+      tab.settle();
+      expect(tab.bulkProgress.counts()?.key).toBe('orgs.progress');
+      checks.progress.complete();
+      tab.settle();
+      expect(tab.bulkProgress.isFinished()).toBeTrue();
+      expect(tab.bulkProgress.summary()).toEqual({ key: 'orgs.progressDone', params: { done: 2, failed: 1 } });
+      expect(tab.notice()).toEqual({ key: 'orgs.failed', params: { org: 'globex', detail: 'boom' } });
+    }),
+  );
 });

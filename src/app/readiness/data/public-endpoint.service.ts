@@ -8,7 +8,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, map, of } from 'rxjs';
-import type { PublicEndpointFacts } from '../../shared/status-store/domain/registry-status';
+import type { PublicEndpointFacts } from '../../shared/status-store/domain';
 import { VCD_SESSION } from '../../vcd';
 
 /** The part of VCD's GeneralSettings (application/vnd.vmware.admin.generalSettings+json) read here. */

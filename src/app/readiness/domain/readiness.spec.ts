@@ -1,6 +1,4 @@
-import { DependencyCheckRecord, toRecord } from '../../dependencies/ui/export/check-record';
-import { ResultRow, RowStatus } from '../../dependencies/ui/export/result-rows';
-import { ComponentGroup } from '../../dependencies/domain';
+import { DependencyCheckRecord, ResultRow, RowStatus, toRecord, ComponentGroup } from '../../dependencies/domain';
 import { CheckStepId, CheckStepResult, RegistryCheckRecord } from '../../registry/domain/registry-check';
 import { StepVerdict } from '../../registry/domain/connection-verdict';
 import type { CertificateSnapshot } from '../../shared/status-store/domain/registry-status';

@@ -4,12 +4,10 @@
  * VCD's public address. Pure: the provider's Airgap tab, the tenant status page and the
  * organizations grid all feed it what they read and show the same lines.
  */
-import { expiryOf } from '../../certificates/domain/expiry';
-import { GAP_STATUSES, ResultRow } from '../../dependencies/ui/export/result-rows';
-import { DependencyCheckRecord, rowsOf } from '../../dependencies/ui/export/check-record';
-import { CheckStepId, CheckStepResult, RegistryCheckRecord } from '../../registry/domain/registry-check';
-import { validateRegistryUrl } from '../../registry/domain/registry-url';
-import type { CertificateSnapshot, PublicEndpointFacts } from '../../shared/status-store/domain/registry-status';
+import { expiryOf } from '../../certificates/domain';
+import { DependencyCheckRecord, GAP_STATUSES, ResultRow, rowsOf } from '../../dependencies/domain';
+import { CheckStepId, CheckStepResult, RegistryCheckRecord, validateRegistryUrl } from '../../registry/domain';
+import type { CertificateSnapshot, PublicEndpointFacts } from '../../shared/status-store/domain';
 
 /** green, amber, red, grey (never checked), and a check only a person can make. */
 export type ReadinessLevel = 'ready' | 'attention' | 'blocked' | 'unknown' | 'manual';
@@ -162,7 +160,7 @@ function reachLine(check: RegistryCheckRecord): ReadinessLine {
 function projectLine(check: RegistryCheckRecord): ReadinessLine {
   const id = 'projectPublic';
   const step = check.steps.find((result) => result.id === 'project');
-  const project = String(step?.message?.params?.['project'] ?? check.base.split('/')[1] ?? '');
+  const project = String(step?.message?.params?.['project'] ?? projectOf(check.base));
   const at = check.checkedAt;
   switch (step?.verdict) {
     case 'passed':
@@ -229,4 +227,10 @@ function pluginInventoryLine(record: DependencyCheckRecord): ReadinessLine {
   if (rows.some(isGap)) return line(id, 'dependencies', 'blocked', 'missing', undefined, record.checkedAt);
   if (rows.every((row) => row.status === 'present')) return line(id, 'dependencies', 'ready', 'present', undefined, record.checkedAt);
   return line(id, 'dependencies', 'unknown', 'notChecked', undefined, record.checkedAt);
+}
+
+/** The Harbor project of a stored base, as the URL parser reads it ('' when it has none or is not valid). */
+function projectOf(base: string): string {
+  const validation = validateRegistryUrl(base);
+  return validation.valid ? (validation.parsed.project ?? '') : '';
 }

@@ -6,7 +6,7 @@
 import { ChangeDetectionStrategy, Component, EventEmitter, Input, LOCALE_ID, OnChanges, Output, inject, signal } from '@angular/core';
 import { ClrIconModule } from '@clr/angular';
 import { ClarityIcons, checkCircleIcon, errorStandardIcon, exclamationTriangleIcon, helpIcon, infoStandardIcon } from '@cds/core/icon';
-import { formatLocalTime } from '../../shared/ui/local-time.pipe';
+import { formatLocalTime } from '../../shared/ui';
 import { I18nModule } from '@vcd/i18n';
 import { ReadinessLevel, ReadinessLine, ReadinessSection, ReadinessVerdict, readinessVerdict } from '../domain/readiness';
 

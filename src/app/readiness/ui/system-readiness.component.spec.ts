@@ -2,7 +2,7 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MockTranslationService, TranslationService } from '@vcd/i18n';
 import { makeCa } from '../../certificates/testing/test-pki';
-import { RegistryCheckState } from '../../registry/data/registry-check.state';
+
 import { RegistryCheckRecord } from '../../registry/domain/registry-check';
 import { RegistrySettings } from '../../shared/cse-config';
 import { RegistryStatusRepository } from '../../shared/status-store/data/registry-status.repository';
@@ -10,6 +10,7 @@ import { RegistryStatus, STATUS_TYPE_ID } from '../../shared/status-store/domain
 import { answerVersions, provideVcdTesting } from '../../vcd/testing/vcd-testing';
 import { ReadinessLine, ReadinessSection } from '../domain/readiness';
 import { SystemReadinessComponent } from './system-readiness.component';
+import { RegistryCheckState } from '../../shared/session-state';
 
 const ROOT = 'https://vcd.example.com/cloudapi/1.0.0';
 const STATUS_ID = 'urn:vcloud:entity:cseairgap:registryStatus:1';

@@ -20,25 +20,19 @@ import {
 import { ClrAlertModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
 import { Observable, catchError, forkJoin, map, of, switchMap } from 'rxjs';
-import { certificateSnapshot } from '../../certificates/domain/certificate-snapshot';
-import { readRecord } from '../../dependencies/ui/export/check-record';
-import { RegistryCheckState } from '../../registry/data/registry-check.state';
-import { RegistryCheckRecord } from '../../registry/domain/registry-check';
-import { validateRegistryUrl } from '../../registry/domain/registry-url';
+import { certificateSnapshot } from '../../certificates/domain';
+import { readRecord } from '../../dependencies/domain';
+import { RegistryCheckRecord, validateRegistryUrl } from '../../registry/domain';
 import { RegistrySettings } from '../../shared/cse-config';
-import { untilDestroyed } from '../../shared/rx/until-destroyed';
-import { RegistryStatusRepository, StatusStorage } from '../../shared/status-store/data/registry-status.repository';
-import {
-  CertificateSnapshot,
-  PublicEndpointFacts,
-  RegistryStatus,
-  SYSTEM_STATUS_NAME,
-} from '../../shared/status-store/domain/registry-status';
-import { VcdErrorAlertComponent } from '../../shared/ui/vcd-error-alert.component';
+import { untilDestroyed } from '../../shared/rx';
+import { RegistryStatusRepository, StatusStorage } from '../../shared/status-store';
+import { CertificateSnapshot, PublicEndpointFacts, RegistryStatus, SYSTEM_STATUS_NAME } from '../../shared/status-store/domain';
+import { VcdErrorAlertComponent } from '../../shared/ui';
 import { VcdError, toVcdError } from '../../vcd';
 import { PublicEndpointService } from '../data/public-endpoint.service';
 import { ReadinessSection, readinessLines } from '../domain/readiness';
 import { ReadinessSummaryComponent } from './readiness-summary.component';
+import { RegistryCheckState } from '../../shared/session-state';
 
 interface StatusRead {
   readonly storage: StatusStorage | undefined;

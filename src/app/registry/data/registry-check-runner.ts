@@ -5,9 +5,7 @@
  */
 import { Injectable, inject } from '@angular/core';
 import { Observable, Subject, firstValueFrom, takeUntil, timeout } from 'rxjs';
-import { summarizeCertificate } from '../../certificates/domain/certificate-summary';
-import { certificateCoversHost, validityAt } from '../../certificates/domain/certificate-summary';
-import { splitPemBlocks } from '../../certificates/domain/pem';
+import { summarizeCertificate, certificateCoversHost, validityAt, splitPemBlocks } from '../../certificates/domain';
 import { CloudApiClient, isVcdError } from '../../vcd';
 import { AccessPath } from '../domain/access-path';
 import { connectionVerdict } from '../domain/connection-verdict';

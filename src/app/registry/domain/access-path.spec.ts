@@ -1,38 +1,4 @@
-import { accessBaseUrl, extApiPrefix, externalEndpointPlan, isValidDirectUrl, registrySlug } from './access-path';
-
-describe('registrySlug', () => {
-  const cases: [string, number | undefined, string][] = [
-    ['harbor.corp.local', undefined, 'harbor-corp-local'],
-    ['Harbor.Corp.Local', 8443, 'harbor-corp-local-8443'],
-    ['127.0.0.1', 5000, '127-0-0-1-5000'],
-    ['[fd00::10]', 443, 'fd00-10-443'],
-    ['xn--bcher-kva.example', undefined, 'xn-bcher-kva-example'],
-  ];
-  for (const [host, port, slug] of cases) {
-    it(`turns ${host}${port ? `:${port}` : ''} into ${slug}`, () => expect(registrySlug(host, port)).toBe(slug));
-  }
-});
-
-describe('externalEndpointPlan', () => {
-  it('names one endpoint and one EXT_API filter per registry host and port', () => {
-    const plan = externalEndpointPlan('harbor.corp.local', 8443);
-    expect(plan.endpoint).toEqual(
-      jasmine.objectContaining({
-        name: 'registry-harbor-corp-local-8443',
-        vendor: 'cseairgap',
-        version: '1.0.0',
-        enabled: true,
-        rootUrl: 'https://harbor.corp.local:8443',
-      }),
-    );
-    expect(plan.prefix).toBe(extApiPrefix('harbor.corp.local', 8443));
-    expect(plan.filterPattern).toBe('/cseairgap-harbor-corp-local-8443/.*');
-  });
-
-  it('leaves the port out of the root URL when none is given (443)', () => {
-    expect(externalEndpointPlan('harbor.corp.local').endpoint.rootUrl).toBe('https://harbor.corp.local');
-  });
-});
+import { accessBaseUrl, isValidDirectUrl } from './access-path';
 
 describe('accessBaseUrl', () => {
   it('goes through /ext-api on the VCD origin', () => {

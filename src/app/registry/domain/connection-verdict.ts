@@ -4,7 +4,8 @@
  */
 import { TestConnectionProbe } from '../../vcd';
 
-export type StepVerdict = 'passed' | 'warning' | 'failed' | 'skipped';
+export type { StepVerdict } from '../../shared/status-store/domain';
+import type { StepVerdict } from '../../shared/status-store/domain';
 
 export interface VerdictMessage {
   readonly verdict: StepVerdict;

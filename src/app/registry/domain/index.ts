@@ -13,3 +13,6 @@ export {
   type RegistryUrlValidation,
   type RegistryUrlWarningCode,
 } from './registry-url';
+export * from './access-path';
+export * from './endpoint-plan';
+export * from './registry-check';

@@ -2,53 +2,19 @@
  * The registry check as data: its steps, how each answer is judged, and the record kept of it.
  * Pure: the runner (data/registry-check-runner.ts) feeds it the answers it gets.
  */
-import { AccessPath } from './access-path';
+import type { CheckStepId, CheckStepResult, MessageParams } from '../../shared/status-store/domain';
+
+export type {
+  CheckStepId,
+  CheckStepResult,
+  MessageParams,
+  RegistryCheckRecord,
+  ServedCertificate,
+  StepMessage,
+} from '../../shared/status-store/domain';
 import { StepVerdict } from './connection-verdict';
 
-export type CheckStepId = 'connection' | 'certificate' | 'registryApi' | 'harbor' | 'project';
 export const CHECK_STEPS: readonly CheckStepId[] = ['connection', 'certificate', 'registryApi', 'harbor', 'project'];
-
-export type MessageParams = Readonly<Record<string, string | number>>;
-
-export interface StepMessage {
-  readonly key: string;
-  readonly params?: MessageParams;
-}
-
-export interface CheckStepResult {
-  readonly id: CheckStepId;
-  readonly verdict: StepVerdict | 'pending' | 'running';
-  readonly message?: StepMessage;
-  /** Further findings that do not change the verdict's kind (e.g. several certificate warnings). */
-  readonly notes?: readonly StepMessage[];
-  /** Raw detail from VCD or the registry, shown as-is. */
-  readonly detail?: string;
-}
-
-/** One certificate of the chain the registry serves, as kept in the record. */
-export interface ServedCertificate {
-  readonly subject: string;
-  readonly issuer: string;
-  readonly notBefore: string;
-  readonly notAfter: string;
-  readonly dnsNames: readonly string[];
-  readonly ipAddresses: readonly string[];
-  readonly sha256Fingerprint: string;
-  readonly isCa: boolean;
-  readonly pem: string;
-}
-
-export interface RegistryCheckRecord {
-  readonly base: string;
-  readonly accessPath: AccessPath;
-  readonly checkedAt: string;
-  readonly checkedBy?: string;
-  readonly timeoutSeconds: number;
-  readonly steps: readonly CheckStepResult[];
-  readonly chain: readonly ServedCertificate[];
-  readonly harborVersion?: string;
-  readonly verdict: StepVerdict;
-}
 
 /** What a registry answered (a subset of the HTTP response the judges need). */
 export interface Answer {

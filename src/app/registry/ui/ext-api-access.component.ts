@@ -1,106 +1,125 @@
 /*
- * How VCD reaches one registry host for the browser: the external endpoint and API filter that
- * make `/ext-api/<prefix>/…` proxy to it. Shows their state, exactly what setting them up creates,
- * and does it (or removes it) in one click. Used by the registry check and the Organizations tab.
+ * How VCD reaches one registry origin for the browser: the external endpoint and API filters that
+ * make `/ext-api/<prefix>/…` reach it. Shows their state and exactly what setting them up creates
+ * and exposes (to whom, which requests); sets them up, migrates what 0.1.0 left, or removes them
+ * after a confirmation that names the organizations whose registry is on that host. A change that
+ * stops half-way says at which step and offers a retry. Used by the registry check and the
+ * Organizations tab.
  */
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, EventEmitter, Input, OnChanges, Output, inject, signal } from '@angular/core';
 import { I18nModule } from '@vcd/i18n';
-import { untilDestroyed } from '../../shared/rx/until-destroyed';
+import { Observable } from 'rxjs';
+import { untilDestroyed } from '../../shared/rx';
 import { VcdError, toVcdError } from '../../vcd';
-import { AccessSetupState, ExternalEndpointService } from '../data/external-endpoint.service';
-import { ExternalEndpointPlan } from '../domain/access-path';
+import { AccessChangeError, ExternalEndpointService, isAccessChangeError } from '../data/external-endpoint.service';
+import { HostUsage, HostUsers } from '../data/host-users';
+import { AccessPath } from '../domain/access-path';
+import { AccessState, usableAccessPath } from '../domain/access-state';
+import { ExternalEndpointPlan } from '../domain/endpoint-plan';
+
+type Change = 'apply' | 'migrate' | 'remove';
 
 @Component({
   selector: 'cse-ext-api-access',
   standalone: true,
-  imports: [I18nModule],
+  imports: [I18nModule, NgTemplateOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <div data-test="ext-api-setup">
-      @switch (state()?.kind) {
-        @case ('ready') {
-          <p data-test="ext-api-ready">
-            <span class="label label-success">{{ 'registry.access.ready' | translate }}</span>
-            <code>/ext-api/{{ plan.prefix }}/</code> → <code>{{ plan.endpoint.rootUrl }}</code>
-            @if (removable) {
-              <button type="button" class="btn btn-sm btn-link" data-test="ext-api-remove" [disabled]="busy()" (click)="change('remove')">
-                {{ 'registry.access.remove' | translate }}
-              </button>
-            }
-          </p>
-        }
-        @case (undefined) {}
-        @default {
-          <p>{{ 'registry.access.planIntro' | translate }}</p>
-          <ul class="plan" data-test="ext-api-plan">
-            <li>
-              {{
-                'registry.access.planEndpoint'
-                  | translate
-                    : {
-                        name: plan.endpoint.name,
-                        vendor: plan.endpoint.vendor,
-                        version: plan.endpoint.version,
-                        rootUrl: plan.endpoint.rootUrl,
-                      }
-              }}
-            </li>
-            <li>{{ 'registry.access.planFilter' | translate: { pattern: plan.filterPattern } }}</li>
-          </ul>
-          @if (state()?.kind === 'partial') {
-            <p data-test="ext-api-partial">{{ 'registry.access.partial' | translate }}</p>
-          }
-          <button type="button" class="btn btn-sm btn-primary" data-test="ext-api-create" [disabled]="busy()" (click)="change('apply')">
-            {{ 'registry.access.create' | translate }}
-          </button>
-        }
-      }
-    </div>
-  `,
-  styles: [
-    `
-      .plan {
-        font-family: monospace;
-        font-size: 0.6rem;
-      }
-      code {
-        word-break: break-all;
-      }
-    `,
-  ],
+  templateUrl: './ext-api-access.component.html',
+  styleUrl: './ext-api-access.component.css',
 })
 export class ExtApiAccessComponent implements OnChanges {
   @Input({ required: true }) plan!: ExternalEndpointPlan;
   /** Offer to remove a ready setup (the registry check does; a quick assignment does not). */
   @Input() removable = true;
+  /** The host is the system registry's: a removal breaks the system registry's checks too. */
+  @Input() isSystemRegistry = false;
+  /** A read of VCD failed. */
   @Output() readonly failed = new EventEmitter<VcdError>();
+  /** The `/ext-api` path the checks should use now (0.1.0's until it is migrated). */
+  @Output() readonly accessChange = new EventEmitter<AccessPath>();
 
   private readonly endpoints = inject(ExternalEndpointService);
+  private readonly hostUsers = inject(HostUsers);
   private readonly destroyRef = inject(DestroyRef);
-  readonly state = signal<AccessSetupState | undefined>(undefined);
+  readonly state = signal<AccessState | undefined>(undefined);
   readonly busy = signal(false);
+  readonly confirming = signal<'remove' | 'migrate' | undefined>(undefined);
+  readonly usage = signal<HostUsage | undefined>(undefined);
+  readonly changeError = signal<AccessChangeError | undefined>(undefined);
+  private lastChange: Change = 'apply';
 
   ngOnChanges(): void {
     this.state.set(undefined);
+    this.confirming.set(undefined);
+    this.changeError.set(undefined);
     this.endpoints
       .state(this.plan)
       .pipe(untilDestroyed(this.destroyRef))
-      .subscribe({ next: (state) => this.state.set(state), error: (error: unknown) => this.failed.emit(toVcdError(error)) });
+      .subscribe({ next: (state) => this.show(state), error: (error: unknown) => this.failed.emit(toVcdError(error)) });
   }
 
-  change(action: 'apply' | 'remove'): void {
+  confirmRemoval(): void {
+    this.confirming.set('remove');
+    this.usage.set(undefined);
+    this.hostUsers
+      .organizationsUsing(this.plan)
+      .pipe(untilDestroyed(this.destroyRef))
+      .subscribe((usage) => this.usage.set(usage));
+  }
+
+  confirmMigration(): void {
+    this.confirming.set('migrate');
+  }
+
+  cancel(): void {
+    this.confirming.set(undefined);
+  }
+
+  change(change: Change): void {
+    this.lastChange = change;
     this.busy.set(true);
-    (action === 'apply' ? this.endpoints.apply(this.plan) : this.endpoints.remove(this.plan))
+    this.confirming.set(undefined);
+    this.changeError.set(undefined);
+    const work: Record<Change, () => Observable<AccessState>> = {
+      apply: () => this.endpoints.apply(this.plan),
+      migrate: () => this.endpoints.migrate(this.plan),
+      remove: () => this.endpoints.remove(this.plan),
+    };
+    work[change]()
       .pipe(untilDestroyed(this.destroyRef))
       .subscribe({
         next: (state) => {
           this.busy.set(false);
-          this.state.set(state);
+          this.show(state);
         },
         error: (error: unknown) => {
           this.busy.set(false);
-          this.failed.emit(toVcdError(error));
+          if (isAccessChangeError(error)) this.changeError.set(error);
+          else this.failed.emit(toVcdError(error));
+          // What is done stays done: show where VCD now stands.
+          this.refresh();
         },
       });
+  }
+
+  retry(): void {
+    this.change(this.lastChange);
+  }
+
+  orgNames(usage: HostUsage): string {
+    return (usage.orgNames ?? []).join(', ');
+  }
+
+  private refresh(): void {
+    this.endpoints
+      .state(this.plan)
+      .pipe(untilDestroyed(this.destroyRef))
+      .subscribe({ next: (state) => this.show(state), error: () => undefined });
+  }
+
+  private show(state: AccessState): void {
+    this.state.set(state);
+    this.accessChange.emit(usableAccessPath(this.plan, state));
   }
 }

@@ -7,29 +7,23 @@ import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ClrAlertModule, ClrFormsModule, ClrTimelineLayout, ClrTimelineModule, ClrTimelineStepState } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
 import { Subscription } from 'rxjs';
-import { RegistryStatus, SYSTEM_STATUS_NAME } from '../../shared/status-store/domain/registry-status';
-import { RegistryStatusRepository, StatusStorage } from '../../shared/status-store/data/registry-status.repository';
-import { untilDestroyed } from '../../shared/rx/until-destroyed';
-import { VcdErrorAlertComponent } from '../../shared/ui/vcd-error-alert.component';
+import { RegistryStatus, SYSTEM_STATUS_NAME } from '../../shared/status-store/domain';
+import { RegistryStatusRepository, StatusStorage } from '../../shared/status-store';
+import { untilDestroyed } from '../../shared/rx';
+import { VcdErrorAlertComponent } from '../../shared/ui';
 import { VcdError, toVcdError } from '../../vcd';
-import { AccessPath, externalEndpointPlan, isValidDirectUrl } from '../domain/access-path';
+import { AccessPath, isValidDirectUrl } from '../domain/access-path';
+import { externalEndpointPlan } from '../domain/endpoint-plan';
 import { CheckStepResult, RegistryCheckRecord, overallVerdict } from '../domain/registry-check';
 import { ParsedRegistryUrl, validateRegistryUrl } from '../domain/registry-url';
 import { DEFAULT_TIMEOUT_SECONDS } from '../data/registry-http';
 import { RegistryCheckProgress, RegistryCheckRunner } from '../data/registry-check-runner';
-import { RegistryCheckState } from '../data/registry-check.state';
+
 import { ServedChainComponent } from './served-chain.component';
 import { StorageSetupComponent } from './storage-setup.component';
 import { ExtApiAccessComponent } from './ext-api-access.component';
-
-export const TIMELINE_STATE: Record<CheckStepResult['verdict'], ClrTimelineStepState> = {
-  pending: ClrTimelineStepState.NOT_STARTED,
-  running: ClrTimelineStepState.PROCESSING,
-  passed: ClrTimelineStepState.SUCCESS,
-  warning: ClrTimelineStepState.CURRENT,
-  failed: ClrTimelineStepState.ERROR,
-  skipped: ClrTimelineStepState.NOT_STARTED,
-};
+import { TIMELINE_STATE } from './step-timeline';
+import { RegistryCheckState } from '../../shared/session-state';
 
 @Component({
   selector: 'cse-registry-check',
@@ -76,6 +70,8 @@ export class RegistryCheckComponent implements OnInit, OnChanges {
   readonly error = signal<VcdError | undefined>(undefined);
   readonly kept = signal<'kept' | 'notKept' | 'failed' | undefined>(undefined);
   readonly accessKindValue = signal<'extApi' | 'direct'>('extApi');
+  /** What VCD serves this registry on, as the access component found it (0.1.0's path until migrated). */
+  readonly extApiAccess = signal<AccessPath | undefined>(undefined);
   readonly verticalLayout = ClrTimelineLayout.VERTICAL;
 
   readonly plan = computed(() => {
@@ -105,6 +101,14 @@ export class RegistryCheckComponent implements OnInit, OnChanges {
     this.parsed.set(validation.valid ? validation.parsed : undefined);
   }
 
+  /** After a failed read of VCD: clear the error and read again (the access state, the last result). */
+  retry(): void {
+    this.error.set(undefined);
+    // A new plan makes the access component read VCD's state again.
+    this.ngOnChanges();
+    if (this.storage() === 'ready' && !this.lastRecord()) this.loadLast();
+  }
+
   private loadLast(): void {
     this.statusStore
       .find(SYSTEM_STATUS_NAME)
@@ -129,6 +133,8 @@ export class RegistryCheckComponent implements OnInit, OnChanges {
   accessPath(): AccessPath | undefined {
     const plan = this.plan();
     if (this.accessKind.value === 'direct') return this.directUrl.valid ? { kind: 'direct', url: this.directUrl.value } : undefined;
+    const served = this.extApiAccess();
+    if (served?.kind === 'extApi' && plan && (served.prefix === plan.prefix || served.prefix === plan.legacy.prefix)) return served;
     return plan ? { kind: 'extApi', prefix: plan.prefix } : undefined;
   }
 

@@ -6,12 +6,10 @@ import { ChangeDetectionStrategy, Component, DestroyRef, EventEmitter, Input, On
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { ClrAlertModule, ClrFormsModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
-import { StoredCertificatesComponent } from '../../certificates/ui/stored-certificates.component';
+import { StoredCertificatesComponent } from '../../certificates';
 import { CseConfigDocument, CseConfigRepository, REGISTRY_URL_PATH, WriteAccess } from '../../shared/cse-config';
-import { untilDestroyed } from '../../shared/rx/until-destroyed';
-import { ConflictPanelComponent } from '../../shared/ui/conflict-panel.component';
-import { SafeSave } from '../../shared/ui/safe-save';
-import { VcdErrorAlertComponent } from '../../shared/ui/vcd-error-alert.component';
+import { untilDestroyed } from '../../shared/rx';
+import { ConflictPanelComponent, SafeSave, VcdErrorAlertComponent } from '../../shared/ui';
 import { RegistryUrlValidation, registryUrlErrors, validateRegistryUrl } from '../domain/registry-url';
 import { RegistryUrlFeedbackComponent } from './registry-url-feedback.component';
 

@@ -1,11 +1,11 @@
 /* One-time setup of the plug-in's storage in VCD, showing exactly what it creates before it does. */
 import { ChangeDetectionStrategy, Component, DestroyRef, EventEmitter, Output, inject, signal } from '@angular/core';
 import { I18nModule } from '@vcd/i18n';
-import { RegistryStatusRepository } from '../../shared/status-store/data/registry-status.repository';
-import { STATUS_INTERFACE_ID, STATUS_SETUP_PLAN, STATUS_TYPE_ID } from '../../shared/status-store/domain/registry-status';
-import { untilDestroyed } from '../../shared/rx/until-destroyed';
-import { VcdErrorAlertComponent } from '../../shared/ui/vcd-error-alert.component';
-import { VcdError, toVcdError } from '../../vcd';
+import { RegistryStatusRepository } from '../../shared/status-store';
+import { STATUS_INTERFACE_ID, STATUS_SETUP_PLAN, STATUS_TYPE_ID } from '../../shared/status-store/domain';
+import { untilDestroyed } from '../../shared/rx';
+import { VcdErrorAlertComponent } from '../../shared/ui';
+import { VCD_TIMEOUT_SECONDS, VcdError, toVcdError } from '../../vcd';
 
 @Component({
   selector: 'cse-storage-setup',
@@ -28,6 +28,9 @@ import { VcdError, toVcdError } from '../../vcd';
             <button type="button" class="btn btn-sm btn-primary" data-test="storage-create" [disabled]="busy()" (click)="create()">
               {{ 'registry.storage.create' | translate }}
             </button>
+            @if (busy()) {
+              <span data-test="storage-creating">{{ 'registry.storage.creating' | translate: { seconds: timeoutSeconds } }}</span>
+            }
           </div>
         </div>
       </div>
@@ -44,6 +47,8 @@ export class StorageSetupComponent {
   readonly plan = STATUS_SETUP_PLAN;
   readonly interfaceId = STATUS_INTERFACE_ID;
   readonly typeId = STATUS_TYPE_ID;
+  /** Each VCD request of the setup gets this long; then it is an error with a retry. */
+  readonly timeoutSeconds = inject(VCD_TIMEOUT_SECONDS);
   readonly busy = signal(false);
   readonly error = signal<VcdError | undefined>(undefined);
 

@@ -1,10 +1,11 @@
 /*
  * What someone else changed in vcdKeConfig while the user was editing (VCD answered 412): field by
- * field, with the choice to re-apply the user's change on top of theirs or to discard it.
+ * field, with the choice to re-apply the user's change on top of theirs or to discard it. A field
+ * that holds a secret (a token, a password, credentials in a proxy URL) is named, never shown.
  */
 import { ChangeDetectionStrategy, Component, EventEmitter, Input, Output } from '@angular/core';
 import { I18nModule } from '@vcd/i18n';
-import { FieldChange } from '../cse-config';
+import { FieldChange, ShownChange, ShownValue, showChange } from '../cse-config';
 
 export interface ConflictView {
   readonly theirChanges: readonly FieldChange[];
@@ -37,15 +38,22 @@ export interface ConflictView {
                 </tr>
               </thead>
               <tbody>
-                @for (change of conflict.theirChanges; track change.path) {
+                @for (change of shownChanges; track change.path) {
                   <tr>
                     <td>{{ change.path }}</td>
-                    <td>{{ display(change.before) }}</td>
-                    <td>{{ display(change.after) }}</td>
+                    @if (change.isHidden) {
+                      <td colspan="2" data-test="conflict-hidden">{{ 'conflict.hidden' | translate }}</td>
+                    } @else {
+                      <td>{{ display(change.before) }}</td>
+                      <td>{{ display(change.after) }}</td>
+                    }
                   </tr>
                 }
               </tbody>
             </table>
+            @if (hasHidden) {
+              <p data-test="conflict-hidden-note">{{ 'conflict.hiddenNote' | translate }}</p>
+            }
             <p>{{ yoursKey | translate: yoursParams }}</p>
           </div>
           <div class="alert-actions">
@@ -72,17 +80,28 @@ export interface ConflictView {
   ],
 })
 export class ConflictPanelComponent {
-  @Input({ required: true }) conflict!: ConflictView;
+  private view!: ConflictView;
+  /** Masked once, when the conflict arrives: a secret value never reaches the template. */
+  protected shownChanges: readonly ShownChange[] = [];
+  protected hasHidden = false;
+
+  @Input({ required: true })
+  set conflict(view: ConflictView) {
+    this.view = view;
+    this.shownChanges = view.theirChanges.map(showChange);
+    this.hasHidden = this.shownChanges.some((change) => change.isHidden);
+  }
+  get conflict(): ConflictView {
+    return this.view;
+  }
+
   /** The message that says what the user's own change is. */
   @Input({ required: true }) yoursKey!: string;
   @Input() yoursParams: Readonly<Record<string, string | number>> = {};
   @Output() readonly reapply = new EventEmitter<void>();
   @Output() readonly discard = new EventEmitter<void>();
 
-  /** Long values (a PEM) are cut: the path says which field, the start says which value. */
-  display(value: unknown): string {
-    if (value === undefined) return '—';
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
-    return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+  protected display(value: ShownValue): string {
+    return value.kind === 'shown' ? value.text : '—';
   }
 }

@@ -13,13 +13,15 @@ import { VCD_ERROR_MESSAGE_KEYS, VcdError } from '../../vcd';
     <clr-alert clrAlertType="danger" [clrAlertClosable]="false" data-test="vcd-error">
       <clr-alert-item>
         <span class="alert-text">
-          {{ messageKey | translate: { status: error.status } }}
+          {{ messageKey | translate: { status: error.status, seconds: error.seconds ?? 0 } }}
           @if (error.detail) {
             <br /><small data-test="vcd-error-detail">{{ 'vcd.errors.detail' | translate: { detail: error.detail } }}</small>
           }
         </span>
         <div class="alert-actions">
-          <button type="button" class="btn alert-action" (click)="retry.emit()">{{ 'common.retry' | translate }}</button>
+          <button type="button" class="btn alert-action" data-test="vcd-error-retry" (click)="retry.emit()">
+            {{ 'common.retry' | translate }}
+          </button>
         </div>
       </clr-alert-item>
     </clr-alert>

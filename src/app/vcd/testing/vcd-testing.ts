@@ -7,6 +7,7 @@ import { CloudApiClient } from '../cloudapi-client';
 import { SessionRights } from '../session-rights';
 import { AUTH_TOKEN_HOLDER, AuthTokenHolder, VCD_SESSION, VcdSession } from '../container-hooks';
 import { vcdApiInterceptor } from '../vcd-api.interceptor';
+import { vcdTimeoutInterceptor } from '../vcd-timeout.interceptor';
 
 export const PROVIDER_SESSION: VcdSession = {
   apiRootUrl: 'https://vcd.example.com',
@@ -25,7 +26,7 @@ export function provideVcdTesting(
   return [
     { provide: VCD_SESSION, useValue: session },
     { provide: AUTH_TOKEN_HOLDER, useValue: tokens },
-    provideHttpClient(withInterceptors([vcdApiInterceptor])),
+    provideHttpClient(withInterceptors([vcdTimeoutInterceptor, vcdApiInterceptor])),
     provideHttpClientTesting(),
     ApiVersionService,
     CloudApiClient,

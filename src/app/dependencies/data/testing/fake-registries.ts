@@ -2,12 +2,13 @@
  * In-process registries for the presence specs: they answer HttpTestingController requests the
  * way distribution + Harbor's token service (FakeOciRegistry) and Harbor's REST API (FakeHarbor)
  * do, including the traps the checkers must avoid (no Accept list → 404 for OCI images; a
- * repository name encoded once → 404; Harbor's Link header encoded once).
+ * repository name encoded once → 404; Harbor's Link header encoded once) — and, when told to, the
+ * answers of a hostile registry (huge headers, a count of 10^12, a next page forever).
  */
-import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
-import { flushMicrotasks } from '@angular/core/testing';
-import { Subscription } from 'rxjs';
-import { CheckEvent, ImageToCheck, PresenceResult } from '../presence-check';
+import { TestRequest } from '@angular/common/http/testing';
+import { image } from './check-harness';
+
+export * from './check-harness';
 
 export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
@@ -73,11 +74,20 @@ function json(request: TestRequest, body: unknown, status = 200, headers: Record
   request.flush(JSON.stringify(body), { status, statusText: String(status), headers: { 'Content-Type': 'application/json', ...headers } });
 }
 
+/** What a hostile Harbor claims: 10^12 items. */
+export const HOSTILE_TOTAL_COUNT = '1000000000000';
+
 export class FakeOciRegistry extends FakeStore {
   /** The repositories each token request asked for, in order. */
   readonly tokenRequests: string[][] = [];
   /** Tags per `tags/list` page (distribution's `n`, with a `Link` to the next page); all at once when unset. */
   tagPageSize?: number;
+  /** Hostile: sent instead of the Bearer challenge on every 401. */
+  wwwAuthenticate?: string;
+  /** Hostile: sent as the `Link` of every tag list page. */
+  tagListLink?: string;
+  /** Hostile: every tag list page is full of made-up tags (never the pushed ones) and links to the next, forever. */
+  endlessTagPages = false;
   private readonly grants = new Map<string, Set<string>>();
 
   protected respond(request: TestRequest): void {
@@ -90,18 +100,13 @@ export class FakeOciRegistry extends FakeStore {
     if (!token || !this.grants.get(token)?.has(repository)) {
       const error = token ? ',error="insufficient_scope"' : '';
       return json(request, { errors: [{ code: 'UNAUTHORIZED' }] }, 401, {
-        'WWW-Authenticate': `Bearer realm="${this.options.base}/service/token",service="harbor-registry",scope="repository:${repository}:pull"${error}`,
+        'WWW-Authenticate':
+          this.wwwAuthenticate ??
+          `Bearer realm="${this.options.base}/service/token",service="harbor-registry",scope="repository:${repository}:pull"${error}`,
       });
     }
     const artifacts = this.repositories.get(repository);
-    if (what === 'tags/list') {
-      if (!artifacts) return json(request, { errors: [{ code: 'NAME_UNKNOWN' }] }, 404);
-      return this.tagPage(
-        request,
-        repository,
-        artifacts.flatMap((artifact) => artifact.tags),
-      );
-    }
+    if (what === 'tags/list') return this.listTags(request, repository, artifacts);
     const reference = what.slice('manifests/'.length);
     const accepted = (request.request.headers.get('Accept') ?? '').split(',').map((type) => type.trim());
     const artifact = artifacts?.find((candidate) => candidate.tags.includes(reference) || candidate.digest === reference);
@@ -114,14 +119,31 @@ export class FakeOciRegistry extends FakeStore {
     });
   }
 
-  private tagPage(request: TestRequest, repository: string, tags: string[]): void {
+  private listTags(request: TestRequest, repository: string, artifacts: readonly Artifact[] | undefined): void {
+    if (!artifacts) return json(request, { errors: [{ code: 'NAME_UNKNOWN' }] }, 404);
+    if (!this.endlessTagPages) {
+      const headers: Record<string, string> = this.tagListLink === undefined ? {} : { Link: this.tagListLink };
+      return this.tagPage(
+        request,
+        repository,
+        artifacts.flatMap((artifact) => artifact.tags),
+        headers,
+      );
+    }
+    const page = Number(new URL(request.request.urlWithParams).searchParams.get('last')?.split('-')[1] ?? 0) + 1;
+    const tags = Array.from({ length: 100 }, (_, index) => `filler-${page}-${index}`);
+    const link = `</v2/${repository}/tags/list?last=${tags[tags.length - 1]}&n=100>; rel="next"`;
+    json(request, { name: repository, tags }, 200, { Link: this.tagListLink ?? link });
+  }
+
+  private tagPage(request: TestRequest, repository: string, tags: string[], headers: Record<string, string>): void {
     const size = this.tagPageSize;
-    if (size === undefined) return json(request, { name: repository, tags });
+    if (size === undefined) return json(request, { name: repository, tags }, 200, headers);
     const last = new URL(request.request.urlWithParams).searchParams.get('last');
     const start = last === null ? 0 : tags.indexOf(last) + 1;
     const page = tags.slice(start, start + size);
     const next = start + size < tags.length ? `</v2/${repository}/tags/list?last=${page.at(-1)}&n=${size}>; rel="next"` : undefined;
-    json(request, { name: repository, tags: page }, 200, next ? { Link: next } : {});
+    json(request, { name: repository, tags: page }, 200, next ? { Link: next, ...headers } : headers);
   }
 
   private issueToken(request: TestRequest): void {
@@ -137,6 +159,10 @@ export class FakeOciRegistry extends FakeStore {
 export class FakeHarbor extends FakeStore {
   /** Real Harbor answers `200 []` for the artifacts of a repository that does not exist; some proxies 404. */
   missingRepositoryStatus: 200 | 404 = 200;
+  /** Hostile: sent as `X-Total-Count` instead of the true count. */
+  totalCount?: string;
+  /** Hostile: after the true items, every listing goes on with made-up ones, a full page every time, forever. */
+  endlessListings = false;
 
   protected respond(request: TestRequest): void {
     // Harbor's nginx decodes the path once before core routes it.
@@ -159,86 +185,54 @@ export class FakeHarbor extends FakeStore {
         pageSize,
       );
     }
+    const oneArtifact = /^\/api\/v2\.0\/projects\/[^/]+\/repositories\/([^/]+)\/artifacts\/([^/]+)$/.exec(path);
+    if (oneArtifact) return this.artifact(request, `${project}/${decodeURIComponent(oneArtifact[1] ?? '')}`, oneArtifact[2] ?? '');
     const artifactsMatch = /^\/api\/v2\.0\/projects\/[^/]+\/repositories\/([^/]+)\/artifacts$/.exec(path);
     if (!artifactsMatch) return json(request, { errors: [{ code: 'NOT_FOUND', message: `path ${path} was not found` }] }, 404);
     const repository = `${project}/${decodeURIComponent(artifactsMatch[1] ?? '')}`;
     const artifacts = this.repositories.get(repository);
     if (!artifacts && this.missingRepositoryStatus === 404) return json(request, { errors: [{ code: 'NOT_FOUND' }] }, 404);
-    const listed = (artifacts ?? []).map((artifact) => ({
-      digest: artifact.digest,
-      manifest_media_type: artifact.mediaType,
-      media_type: 'application/vnd.docker.container.image.v1+json',
-      tags: artifact.tags.map((name, id) => ({ id, name, immutable: false })),
-      type: 'IMAGE',
-    }));
-    this.page(request, url, listed, page, pageSize);
+    this.page(request, url, (artifacts ?? []).map(harborArtifact), page, pageSize);
+  }
+
+  /** `GET …/artifacts/{tag or digest}`: the artifact, or 404 as Harbor answers. */
+  private artifact(request: TestRequest, repository: string, reference: string): void {
+    const artifact = this.repositories
+      .get(repository)
+      ?.find((candidate) => candidate.tags.includes(reference) || candidate.digest === reference);
+    if (!artifact) return json(request, { errors: [{ code: 'NOT_FOUND', message: `artifact ${repository}:${reference} not found` }] }, 404);
+    json(request, harborArtifact(artifact));
   }
 
   private page(request: TestRequest, url: URL, items: unknown[], page: number, pageSize: number): void {
     // Built as Harbor's core does: from the path it received, so the repository name is encoded once.
     const next = `<${decodeURIComponent(url.pathname)}?page=${page + 1}&page_size=${pageSize}>; rel="next"`;
+    const filler = (index: number): unknown =>
+      url.pathname.endsWith('/repositories') ? { name: `filler/${index}` } : fillerArtifact(index);
+    const listed = this.endlessListings
+      ? Array.from({ length: pageSize }, (_, offset) => filler((page - 1) * pageSize + offset))
+      : items.slice((page - 1) * pageSize, page * pageSize);
     const headers: Record<string, string> = {
-      'X-Total-Count': String(items.length),
-      ...(page * pageSize < items.length ? { Link: next } : {}),
+      'X-Total-Count': this.totalCount ?? String(items.length),
+      ...(this.endlessListings || page * pageSize < items.length ? { Link: next } : {}),
     };
-    json(request, items.slice((page - 1) * pageSize, page * pageSize), 200, headers);
+    json(request, listed, 200, headers);
   }
 }
 
-/** Requests the checker has open now (taken out of the controller), cancelled ones left aside. */
-export function takeOpen(backend: HttpTestingController): TestRequest[] {
-  return backend.match(() => true).filter((request) => !request.cancelled);
-}
-
-/**
- * Answers every request with `registry` until the checker stops asking (inside fakeAsync). One
- * request at a time, oldest first, so `maxOutstanding` is the true peak of requests in flight.
- */
-export function answerAll(backend: HttpTestingController, registry: FakeStore): { maxOutstanding: number } {
-  const outstanding: TestRequest[] = [];
-  let maxOutstanding = 0;
-  for (;;) {
-    flushMicrotasks();
-    outstanding.push(...takeOpen(backend));
-    maxOutstanding = Math.max(maxOutstanding, outstanding.length);
-    const next = outstanding.shift();
-    if (!next) return { maxOutstanding };
-    registry.answer(next);
-  }
-}
-
-export interface CollectedEvents {
-  readonly events: CheckEvent[];
-  readonly subscription: Subscription;
-  results(): PresenceResult[];
-  resultFor(id: string): PresenceResult | undefined;
-  done(): Extract<CheckEvent, { type: 'done' }> | undefined;
-}
-
-export function collect(source: { subscribe: (observer: (event: CheckEvent) => void) => Subscription }): CollectedEvents {
-  const events: CheckEvent[] = [];
-  const subscription = source.subscribe((event) => events.push(event));
-  const results = (): PresenceResult[] => events.flatMap((event) => (event.type === 'result' ? [event.result] : []));
+function harborArtifact(artifact: Artifact): unknown {
   return {
-    events,
-    subscription,
-    results,
-    resultFor: (id) => results().find((result) => result.image.id === id),
-    done: () => events.find((event): event is Extract<CheckEvent, { type: 'done' }> => event.type === 'done'),
+    digest: artifact.digest,
+    manifest_media_type: artifact.mediaType,
+    media_type: 'application/vnd.docker.container.image.v1+json',
+    tags: artifact.tags.map((name, id) => ({ id, name, immutable: false })),
+    type: 'IMAGE',
   };
 }
 
-export function image(reference: string, id = reference): ImageToCheck {
-  const at = reference.lastIndexOf('@');
-  const colon = at >= 0 ? at : reference.lastIndexOf(':');
-  return { id, repository: reference.slice(0, colon), reference: reference.slice(colon + 1) };
-}
-
-/** Counts per status, for one-line assertions. */
-export function countByStatus(results: readonly PresenceResult[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const result of results) counts[result.status] = (counts[result.status] ?? 0) + 1;
-  return counts;
+function fillerArtifact(index: number): unknown {
+  const digest = `sha256:${index.toString(16).padStart(64, 'f')}`;
+  return harborArtifact({ digest, mediaType: DOCKER_MANIFEST, tags: [`filler-${index}`] });
 }
 
 /**

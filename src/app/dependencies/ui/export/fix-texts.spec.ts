@@ -1,9 +1,10 @@
-import { ResultRow, RowStatus } from './result-rows';
+import { ResultRow, RowStatus } from '../../domain';
 import {
   detailText,
   gettingStartedProcedure,
   imgpkgCommands,
   missingDependenciesFile,
+  printableAbsentRows,
   resultsCsv,
   resultsJson,
   tarName,
@@ -28,6 +29,19 @@ const PRIVATE = row('notPullableAnonymously', 'projects.registry.vmware.com/tkg/
 const UNMAPPED = row('unmapped', 'quay.io/x/y:1', '');
 const DIGEST = 'sha256:' + 'a'.repeat(64);
 
+/** Rows as a hostile stored result could hold them: the source or the destination is not a reference. */
+const HOSTILE_ROWS: readonly ResultRow[] = [
+  ['a command after a semicolon', 'registry.k8s.io/pause:3.9; rm -rf /', 'harbor.corp.local/cse/pause:3.9'],
+  ['a command substitution', 'registry.k8s.io/pause:$(id)', 'harbor.corp.local/cse/pause:3.9'],
+  ['backticks', 'registry.k8s.io/`id`:3.9', 'harbor.corp.local/cse/pause:3.9'],
+  ['a newline', 'registry.k8s.io/pause:3.9\nrm -rf /', 'harbor.corp.local/cse/pause:3.9'],
+  ['a single quote', "registry.k8s.io/pause:3.9'", 'harbor.corp.local/cse/pause:3.9'],
+  ['a double quote', 'registry.k8s.io/pause:3.9"', 'harbor.corp.local/cse/pause:3.9'],
+  ['a space', 'registry.k8s.io/pause 3.9', 'harbor.corp.local/cse/pause:3.9'],
+  ['an over-long name', `registry.k8s.io/${'a'.repeat(300)}:3.9`, 'harbor.corp.local/cse/pause:3.9'],
+  ['a hostile destination', 'registry.k8s.io/pause:3.9', "harbor.corp.local/cse/pause:3.9';reboot;'"],
+].map(([id, source, destination]) => ({ id: id!, status: 'missing', source: source!, destination: destination!, group: 'other' }));
+
 describe('fix texts', () => {
   describe('missingDependenciesFile', () => {
     const cases: { name: string; rows: ResultRow[]; text: string }[] = [
@@ -40,6 +54,11 @@ describe('fix texts', () => {
           'projects.registry.vmware.com vmware-cloud-director/cluster-api-provider-cloud-director v1.3.0\n',
       },
       {
+        name: 'leaves out every row whose source or destination is not a valid reference',
+        rows: [...HOSTILE_ROWS, ATTACHER],
+        text: 'registry.k8s.io sig-storage/csi-attacher v3.2.1\n',
+      },
+      {
         name: 'keeps a digest as the third field',
         rows: [row('missing', `registry.k8s.io/pause@${DIGEST}`, `harbor.corp.local/cse/pause@${DIGEST}`)],
         text: `registry.k8s.io pause ${DIGEST}\n`,
@@ -50,17 +69,32 @@ describe('fix texts', () => {
     }
   });
 
+  describe('printableAbsentRows', () => {
+    it('counts the rows left out and quotes the first ones, escaped', () => {
+      const split = printableAbsentRows([ETCD, ...HOSTILE_ROWS, ATTACHER]);
+      expect(split.printable).toEqual([ATTACHER]);
+      expect(split.leftOut.count).toBe(HOSTILE_ROWS.length);
+      expect(split.leftOut.examples).toEqual([
+        '"registry.k8s.io/pause:3.9; rm -rf /"',
+        '"registry.k8s.io/pause:$(id)"',
+        '"registry.k8s.io/`id`:3.9"',
+      ]);
+    });
+  });
+
   describe('imgpkgCommands', () => {
     const cases: { name: string; row: ResultRow; direct?: string; toTar?: string; fromTar?: string }[] = [
       {
         name: 'copies registry to registry into the destination repository',
         row: ATTACHER,
         direct:
-          'imgpkg copy -i registry.k8s.io/sig-storage/csi-attacher:v3.2.1 --to-repo harbor.corp.local/cse/vmware-cloud-director/sig-storage/csi-attacher',
-        toTar: 'imgpkg copy -i registry.k8s.io/sig-storage/csi-attacher:v3.2.1 --to-tar csi-attacher-v3.2.1.tar',
-        fromTar: 'imgpkg copy --tar csi-attacher-v3.2.1.tar --to-repo harbor.corp.local/cse/vmware-cloud-director/sig-storage/csi-attacher',
+          "imgpkg copy -i 'registry.k8s.io/sig-storage/csi-attacher:v3.2.1' --to-repo 'harbor.corp.local/cse/vmware-cloud-director/sig-storage/csi-attacher'",
+        toTar: "imgpkg copy -i 'registry.k8s.io/sig-storage/csi-attacher:v3.2.1' --to-tar 'csi-attacher-v3.2.1.tar'",
+        fromTar:
+          "imgpkg copy --tar 'csi-attacher-v3.2.1.tar' --to-repo 'harbor.corp.local/cse/vmware-cloud-director/sig-storage/csi-attacher'",
       },
       { name: 'has nothing for an unmapped image', row: UNMAPPED },
+      ...HOSTILE_ROWS.map((hostile) => ({ name: `has nothing for a row with ${hostile.id}`, row: hostile })),
     ];
     for (const { name, row: input, direct, toTar, fromTar } of cases) {
       it(name, () => {
@@ -100,10 +134,17 @@ describe('fix texts', () => {
           return;
         }
         expect(steps?.map((step) => step.step)).toEqual(['pull', 'create', 'export', 'extract', 'run']);
-        expect(steps?.[0]?.command).toBe(`docker pull projects.registry.vmware.com/vmware-cloud-director/getting-started-airgapped:${tag}`);
-        expect(steps?.[4]?.command).toBe('./getting_started.sh "dependencies.txt" harbor.corp.local/cse');
+        expect(steps?.[0]?.command).toBe(
+          `docker pull 'projects.registry.vmware.com/vmware-cloud-director/getting-started-airgapped:${tag}'`,
+        );
+        expect(steps?.[4]?.command).toBe("./getting_started.sh dependencies.txt 'harbor.corp.local/cse'");
       });
     }
+  });
+
+  it('quotes a hostile base as one inert word in the getting_started.sh line', () => {
+    const steps = gettingStartedProcedure('4.2.1', "harbor.corp.local/cse'; rm -rf / #");
+    expect(steps?.[4]?.command).toBe(`./getting_started.sh dependencies.txt 'harbor.corp.local/cse'\\''; rm -rf / #'`);
   });
 
   describe('resultsCsv', () => {

@@ -1,17 +1,19 @@
 /*
  * The texts that fix the gaps a check found, and the exports of its results: a dependencies.txt
  * of the missing lines in getting_started.sh's three-field format, imgpkg commands, the
- * documented getting-started-airgapped procedure, CSV and JSON. Pure string building.
+ * documented getting-started-airgapped procedure, CSV and JSON. Pure string building. What goes
+ * to a shell or to getting_started.sh is rebuilt from re-validated references and shell-quoted
+ * (domain/printable-references.ts): rows may come from a stored result anyone could have written.
  */
-import { parseImageReference } from '../../domain';
-import { ABSENT_STATUSES, ResultRow } from './result-rows';
+import { PrintableSplit, printableImage, shellQuote, splitPrintable } from '../../domain/printable-references';
+import { ABSENT_STATUSES, ResultRow } from '../../domain';
 
 /** `<source-registry> <repository> <tag or digest>`, one line per image not in the registry, in row order. */
 export function missingDependenciesFile(rows: readonly ResultRow[]): string {
-  const lines = absentRows(rows).flatMap((row) => {
-    const parsed = parseImageReference(row.source);
-    if (!parsed.ok) return [];
-    const { registry, repository, tag, digest } = parsed.image;
+  const lines = printableAbsentRows(rows).printable.flatMap((row) => {
+    const image = printableImage(row.source);
+    if (!image) return [];
+    const { registry, repository, tag, digest } = image;
     return [`${registry} ${repository} ${digest ?? tag ?? ''}`];
   });
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
@@ -19,6 +21,11 @@ export function missingDependenciesFile(rows: readonly ResultRow[]): string {
 
 export function absentRows(rows: readonly ResultRow[]): ResultRow[] {
   return rows.filter((row) => ABSENT_STATUSES.includes(row.status) && row.destination !== '');
+}
+
+/** The absent rows whose source and destination are both valid references, and what is left out. */
+export function printableAbsentRows(rows: readonly ResultRow[]): PrintableSplit<ResultRow> {
+  return splitPrintable(absentRows(rows), (row) => [row.source, row.destination]);
 }
 
 export interface ImgpkgCommands {
@@ -30,15 +37,18 @@ export interface ImgpkgCommands {
   readonly fromTar: string;
 }
 
+/** The commands for one row, every value shell-quoted; undefined when a reference is not valid. */
 export function imgpkgCommands(row: ResultRow): ImgpkgCommands | undefined {
-  const destination = parseImageReference(row.destination);
-  if (!destination.ok) return undefined;
-  const repository = `${destination.image.registry}/${destination.image.repository}`;
-  const tar = tarName(row.destination);
+  const source = printableImage(row.source);
+  const destination = printableImage(row.destination);
+  if (!source || !destination) return undefined;
+  const image = shellQuote(source.reference);
+  const repository = shellQuote(`${destination.registry}/${destination.repository}`);
+  const tar = shellQuote(tarName(destination.reference));
   return {
-    source: row.source,
-    direct: `imgpkg copy -i ${row.source} --to-repo ${repository}`,
-    toTar: `imgpkg copy -i ${row.source} --to-tar ${tar}`,
+    source: source.reference,
+    direct: `imgpkg copy -i ${image} --to-repo ${repository}`,
+    toTar: `imgpkg copy -i ${image} --to-tar ${tar}`,
     fromTar: `imgpkg copy --tar ${tar} --to-repo ${repository}`,
   };
 }
@@ -65,11 +75,11 @@ export function gettingStartedProcedure(
   if (tag === undefined) return undefined;
   const image = `${GETTING_STARTED_IMAGE}:${tag}`;
   const commands: Record<ProcedureStep, string> = {
-    pull: `docker pull ${image}`,
-    create: `docker create --name getting-started-airgapped ${image}`,
+    pull: `docker pull ${shellQuote(image)}`,
+    create: `docker create --name getting-started-airgapped ${shellQuote(image)}`,
     export: 'docker export getting-started-airgapped -o getting-started-airgapped.tar',
     extract: 'tar -xf getting-started-airgapped.tar',
-    run: `./getting_started.sh "dependencies.txt" ${base}`,
+    run: `./getting_started.sh dependencies.txt ${shellQuote(base)}`,
   };
   return PROCEDURE_STEPS.map((step) => ({ step, command: commands[step] }));
 }

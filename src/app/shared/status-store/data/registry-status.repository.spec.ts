@@ -1,7 +1,8 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { TestBed, fakeAsync, tick } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 import { answerVersions, provideVcdTesting } from '../../../vcd/testing/vcd-testing';
+import { RegistryCheckRecord } from '../../../registry/domain/registry-check';
 import { RegistryStatus, STATUS_SETUP_PLAN, STATUS_TYPE_ID } from '../domain/registry-status';
 import { RegistryStatusRepository } from './registry-status.repository';
 
@@ -76,6 +77,11 @@ describe('RegistryStatusRepository', () => {
     await settle();
     backend.expectOne(`${ROOT}/entities/${ID}/resolve`).flush({ id: ID, state: 'RESOLVED' });
     await settle();
+    // Read back by name: another client may have created one at the same time (here, none did).
+    backend
+      .expectOne((request) => request.url === LIST)
+      .flush(page([{ id: ID, name: 'system', entityType: STATUS_TYPE_ID, entity: initial }]));
+    await settle();
     backend
       .expectOne(`${ROOT}/entities/${ID}`)
       .flush({ id: ID, name: 'system', entityType: STATUS_TYPE_ID, entity: initial }, { headers: { ETag: '"e1"' } });
@@ -112,4 +118,48 @@ describe('RegistryStatusRepository', () => {
     put.flush(put.request.body, { headers: { ETag: '"e3"' } });
     await updated;
   });
+  it('never writes the resolved internal IP of a check step: the entity is shared with the tenant', async () => {
+    const record: RegistryCheckRecord = {
+      base: 'harbor.corp.local/cse',
+      accessPath: { kind: 'extApi', prefix: 'cseairgap-harbor-corp-local' },
+      checkedAt: '2026-01-01T00:00:00.000Z',
+      timeoutSeconds: 10,
+      steps: [{ id: 'connection', verdict: 'passed', message: { key: 'registry.check.connection.passed' }, detail: '10.20.30.40' }],
+      chain: [],
+      verdict: 'passed',
+    };
+    const updated = firstValueFrom(
+      repository.update('system', { scope: 'system' }, (current) => ({ ...current, lastRegistryCheck: record })),
+    );
+    answerVersions(backend);
+    const existing = { id: ID, name: 'system', entityType: STATUS_TYPE_ID, entity: { scope: 'system' } };
+    backend.expectOne((request) => request.url === LIST).flush(page([existing]));
+    await settle();
+    backend.expectOne(`${ROOT}/entities/${ID}`).flush(existing, { headers: { ETag: '"e1"' } });
+    await settle();
+    const put = backend.expectOne(`${ROOT}/entities/${ID}`);
+    expect(JSON.stringify(put.request.body)).not.toContain('10.20.30.40');
+    expect(put.request.body.entity.lastRegistryCheck.steps).toEqual([
+      { id: 'connection', verdict: 'passed', message: { key: 'registry.check.connection.passed' } },
+    ]);
+    put.flush(put.request.body, { headers: { ETag: '"e2"' } });
+    await updated;
+  });
+
+  it('ends a creation task that never names its entity as a timeout, not in silence', fakeAsync(() => {
+    let failure: unknown;
+    repository.update('system', { scope: 'system' }, (current) => current).subscribe({ error: (error: unknown) => (failure = error) });
+    answerVersions(backend);
+    backend.expectOne((request) => request.url === LIST).flush(page([]));
+    tick();
+    backend
+      .expectOne(`${ROOT}/entityTypes/${STATUS_TYPE_ID}`)
+      .flush(null, { status: 202, statusText: 'Accepted', headers: { Location: 'https://vcd.example.com/api/task/t1' } });
+    for (let poll = 0; poll < 60; poll++) {
+      tick(poll === 0 ? 0 : 500);
+      backend.expectOne('https://vcd.example.com/api/task/t1').flush({ status: 'running', progress: 1 });
+    }
+    tick(500);
+    expect(failure).toEqual({ kind: 'timeout', status: 0, seconds: 30 });
+  }));
 });

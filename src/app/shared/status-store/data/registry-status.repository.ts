@@ -1,20 +1,23 @@
 /*
- * Reads and writes the plug-in's registry-status entities. Writes are read-modify-write with
- * If-Match: when someone else wrote meanwhile, re-read and apply our field again (we own it).
+ * Reads and writes the plug-in's registry-status entities, one per name. Writes are
+ * read-modify-write with If-Match: when someone else wrote meanwhile, re-read and apply our field
+ * again (we own it). Every create is read back by name, and duplicates of a name (a race, or
+ * plug-in 0.1.0) are resolved on the next write the same way by every client (see duplicates.ts).
  */
-import { HttpClient, HttpResponse } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Observable, catchError, filter, forkJoin, map, of, switchMap, take, throwError, timer } from 'rxjs';
-import { CloudApiClient, DefinedEntity, MAX_PAGE_SIZE, VCD_SESSION, VcdError, isVcdError, toVcdError } from '../../../vcd';
+import { Observable, catchError, concat, forkJoin, last, map, of, switchMap, tap, throwError } from 'rxjs';
+import { CloudApiClient, DefinedEntity, MAX_PAGE_SIZE, VCD_SESSION, Versioned, isVcdError, toVcdError } from '../../../vcd';
+import { byId, resolveDuplicates } from '../domain/duplicates';
 import { RegistryStatus, STATUS_SETUP_PLAN, STATUS_TYPE_ID, STATUS_TYPE_REF } from '../domain/registry-status';
+import { storableStatus } from '../domain/storable-status';
+import { createStatusEntity } from './status-entity-creation';
 
 export type StatusStorage = 'ready' | 'notSetUp';
 
-interface Task {
-  readonly status?: string;
-  readonly owner?: { readonly id?: string };
-  readonly error?: { readonly message?: string };
-}
+type Found = { entity: DefinedEntity<RegistryStatus>; etag: string };
+/** The ids of the name as last listed by one write (to tell a clean-up by another client from a refusal). */
+type Seen = { ids?: readonly string[] };
 
 interface AccessControl {
   readonly memberId?: string;
@@ -24,8 +27,6 @@ interface AccessControl {
 const READ_ONLY = 'urn:vcloud:accessLevel:ReadOnly';
 /** Keeps a FIQL OR filter well inside URL length limits (100 names ≈ 4 KB). */
 const NAMES_PER_REQUEST = 100;
-const TASK_POLL_MS = 500;
-const TASK_MAX_POLLS = 60;
 
 @Injectable()
 export class RegistryStatusRepository {
@@ -58,13 +59,15 @@ export class RegistryStatusRepository {
     );
   }
 
-  /** The entity with this name, if any, with its ETag. */
-  find(name: string): Observable<{ entity: DefinedEntity<RegistryStatus>; etag: string } | undefined> {
-    return this.cloudApi.listAllEntitiesByType<RegistryStatus>(STATUS_TYPE_REF, { filter: `name==${name}` }).pipe(
+  /**
+   * The entity with this name, if any, with its ETag. Duplicates are read as one: the keeper (and
+   * its ETag) holding the newest result of each part; the next write makes that true in VCD.
+   */
+  find(name: string): Observable<Found | undefined> {
+    return this.named(name).pipe(
       switchMap((entities) => {
-        const [first] = entities;
-        if (!first) return of(undefined);
-        return this.cloudApi.getEntity<RegistryStatus>(first.id).pipe(map(({ value, etag }) => ({ entity: value, etag })));
+        if (entities.length === 0) return of(undefined);
+        return forkJoin(entities.map((entity) => this.read(entity.id))).pipe(map((read) => this.asOne(read)));
       }),
     );
   }
@@ -78,7 +81,7 @@ export class RegistryStatusRepository {
       chunks.map((chunk) =>
         this.cloudApi.listAllEntitiesByType<RegistryStatus>(STATUS_TYPE_REF, { filter: chunk.map((name) => `name==${name}`).join(',') }),
       ),
-    ).pipe(map((lists) => lists.flat()));
+    ).pipe(map((lists) => oneByName(lists.flat())));
   }
 
   /** Applies `change` to the named entity (creating it first if needed) and stores it. */
@@ -91,31 +94,44 @@ export class RegistryStatusRepository {
     return this.write(name, initial, change, attempts).pipe(map((entity) => entity.entity));
   }
 
-  /** As `update`, answering the stored entity (its id is what sharing needs). */
+  /**
+   * As `update`, answering the stored entity (its id is what sharing needs). `attempts` bounds the
+   * re-reads after a 412; `cleanUps` those after another client merged away what we had read.
+   */
   write(
     name: string,
     initial: RegistryStatus,
     change: (current: RegistryStatus) => RegistryStatus,
     attempts = 3,
+    cleanUps = 3,
   ): Observable<DefinedEntity<RegistryStatus>> {
-    return this.find(name).pipe(
-      switchMap((found) => (found ? of(found) : this.create(name, initial))),
-      switchMap(({ entity, etag }) =>
-        this.cloudApi.putEntity({ ...entity, entity: change(entity.entity) }, etag).pipe(map(({ value }) => value)),
-      ),
+    const seen: Seen = {};
+    return this.single(name, initial, seen).pipe(
+      switchMap(({ entity, etag }) => this.cloudApi.putEntity({ ...entity, entity: storableStatus(change(entity.entity)) }, etag)),
+      map(({ value }) => value),
       catchError((error: unknown) =>
-        isVcdError(error) && error.kind === 'conflict' && attempts > 1
-          ? this.write(name, initial, change, attempts - 1)
-          : throwError(() => error),
+        this.retryReason(error, name, seen).pipe(
+          switchMap((reason) => {
+            if (reason === 'conflict' && attempts > 1) return this.write(name, initial, change, attempts - 1, cleanUps);
+            if (reason === 'cleanedUp' && cleanUps > 1) return this.write(name, initial, change, attempts, cleanUps - 1);
+            return throwError(() => error);
+          }),
+        ),
       ),
     );
   }
 
-  /** Deletes the named entity; VCD removes its access controls with it. Absent already: done. */
+  /** Deletes every entity of this name; VCD removes their access controls with them. None left: done. */
   remove(name: string): Observable<void> {
-    return this.find(name).pipe(
-      switchMap((found) => (found ? this.http.delete(`${this.root}/entities/${found.entity.id}`) : of(null))),
-      map(() => undefined),
+    return this.named(name).pipe(
+      switchMap((entities) =>
+        entities.length === 0
+          ? of(undefined)
+          : this.deleteAll(
+              name,
+              entities.map((entity) => entity.id),
+            ),
+      ),
       catchError((error: unknown) => throwError(() => toVcdError(error))),
     );
   }
@@ -141,43 +157,85 @@ export class RegistryStatusRepository {
       );
   }
 
-  private create(name: string, initial: RegistryStatus): Observable<{ entity: DefinedEntity<RegistryStatus>; etag: string }> {
-    return this.http.post(`${this.root}/entityTypes/${STATUS_TYPE_ID}`, { name, entity: initial }, { observe: 'response' }).pipe(
-      switchMap((response) => this.createdEntityId(response)),
-      switchMap((id) => this.http.post(`${this.root}/entities/${id}/resolve`, {}).pipe(map(() => id))),
-      switchMap((id) => this.cloudApi.getEntity<RegistryStatus>(id)),
-      map(({ value, etag }) => ({ entity: value, etag })),
-      catchError((error: unknown) => throwError(() => toVcdError(error))),
+  /** The one entity of this name, created (and read back) when there is none, duplicates resolved. */
+  private single(name: string, initial: RegistryStatus, seen: Seen): Observable<Found> {
+    return this.named(name).pipe(
+      tap((entities) => (seen.ids = ids(entities))),
+      switchMap((entities) => {
+        if (entities.length > 0) return this.settle(name, entities);
+        return createStatusEntity(this.http, this.root, name, storableStatus(initial)).pipe(
+          catchError((error: unknown) => throwError(() => toVcdError(error))),
+          // Read back by name: another client may have created one at the same time.
+          switchMap((id) =>
+            this.named(name).pipe(map((listed) => (listed.some((entity) => entity.id === id) ? listed : [...listed, { id }]))),
+          ),
+          tap((entities) => (seen.ids = ids(entities))),
+          switchMap((entities) => this.settle(name, entities)),
+        );
+      }),
     );
   }
 
-  /**
-   * VCD creates entities asynchronously: 202 + a task whose owner is the new entity. The task
-   * stays running until the entity is resolved, so take the owner as soon as the task names it.
-   */
-  private createdEntityId(response: HttpResponse<unknown>): Observable<string> {
-    const created = response.body as { id?: string } | null;
-    if (response.status !== 202 && created?.id) return of(created.id);
-    const location = response.headers.get('Location');
-    if (!location)
-      return throwError((): VcdError => ({ kind: 'server', status: response.status, detail: 'no task Location for the new entity' }));
-    return timer(0, TASK_POLL_MS).pipe(
-      take(TASK_MAX_POLLS),
-      switchMap(() => this.http.get<Task>(location)),
-      filter((task) => Boolean(task.owner?.id) || (task.status !== 'running' && task.status !== 'queued' && task.status !== 'preRunning')),
-      take(1),
-      switchMap((task) =>
-        task.owner?.id && task.status !== 'error' && task.status !== 'aborted'
-          ? of(task.owner.id)
-          : throwError(
-              (): VcdError => ({
-                kind: 'server',
-                status: 500,
-                detail: task.error?.message ?? `task ended ${task.status ?? 'without status'}`,
-              }),
-            ),
+  /** One entity: read it; several: keep the lowest id, carry the newest results into it (If-Match), delete the others. */
+  private settle(name: string, entities: readonly { readonly id: string }[]): Observable<Found> {
+    if (entities.length === 1) return this.read(entities[0]!.id).pipe(map(found));
+    return forkJoin(entities.map((entity) => this.read(entity.id))).pipe(
+      switchMap((read) => {
+        const resolution = resolveDuplicates(read.map(({ value }) => ({ id: value.id, entity: value.entity })));
+        const keeper = read.find(({ value }) => value.id === resolution.keeperId)!;
+        return this.cloudApi
+          .putEntity({ ...keeper.value, entity: storableStatus(resolution.merged) }, keeper.etag)
+          .pipe(switchMap((kept) => this.deleteAll(name, resolution.others).pipe(map(() => found(kept)))));
+      }),
+    );
+  }
+
+  /** Deletes one after the other; one another client's clean-up deleted already counts as done. */
+  private deleteAll(name: string, doomed: readonly string[]): Observable<void> {
+    const deletions = doomed.map((id) =>
+      this.http.delete(`${this.root}/entities/${id}`).pipe(
+        catchError((error: unknown) => {
+          const vcd = toVcdError(error);
+          // VCD answers 403 (or 404) for an entity that no longer exists: gone from the list means deleted.
+          if (vcd.kind !== 'forbidden' && vcd.kind !== 'not-found') return throwError(() => vcd);
+          return this.named(name).pipe(switchMap((left) => (left.some((entity) => entity.id === id) ? throwError(() => vcd) : of(null))));
+        }),
       ),
     );
+    return concat(...deletions, of(null)).pipe(
+      last(),
+      map(() => undefined),
+    );
+  }
+
+  /** 'conflict': a 412; 'cleanedUp': an entity we read is gone because another client resolved the duplicates. */
+  private retryReason(error: unknown, name: string, seen: Seen): Observable<'conflict' | 'cleanedUp' | undefined> {
+    if (!isVcdError(error)) return of(undefined);
+    if (error.kind === 'conflict') return of('conflict');
+    if ((error.kind !== 'forbidden' && error.kind !== 'not-found') || !seen.ids) return of(undefined);
+    const before = seen.ids;
+    return this.named(name).pipe(
+      map((entities) => (ids(entities).join() !== before.join() ? 'cleanedUp' : undefined)),
+      catchError(() => of(undefined)),
+    );
+  }
+
+  /** The entities of this name the caller may see, lowest id first. */
+  private named(name: string): Observable<DefinedEntity<RegistryStatus>[]> {
+    return this.cloudApi
+      .listAllEntitiesByType<RegistryStatus>(STATUS_TYPE_REF, { filter: `name==${name}` })
+      .pipe(map((entities) => [...entities].sort(byId)));
+  }
+
+  private read(id: string): Observable<Versioned<DefinedEntity<RegistryStatus>>> {
+    return this.cloudApi.getEntity<RegistryStatus>(id);
+  }
+
+  private asOne(read: readonly Versioned<DefinedEntity<RegistryStatus>>[]): Found {
+    if (read.length === 1) return found(read[0]!);
+    const resolution = resolveDuplicates(read.map(({ value }) => ({ id: value.id, entity: value.entity })));
+    const keeper = read.find(({ value }) => value.id === resolution.keeperId)!;
+    return { entity: { ...keeper.value, entity: resolution.merged }, etag: keeper.etag };
   }
 
   private unlessExists(error: unknown): Observable<null> {
@@ -185,4 +243,23 @@ export class RegistryStatusRepository {
     // VCD answers 400 (DUPLICATE_NAME) or 409 when the interface or type already exists.
     return vcd.kind === 'invalid' && /exist|duplicate/i.test(vcd.detail ?? '') ? of(null) : throwError(() => error);
   }
+}
+
+function ids(entities: readonly { readonly id: string }[]): string[] {
+  return entities.map((entity) => entity.id).sort();
+}
+
+function found({ value, etag }: Versioned<DefinedEntity<RegistryStatus>>): Found {
+  return { entity: value, etag };
+}
+
+/** One entity per name, duplicates read as their resolution (the list carries their content). */
+function oneByName(entities: readonly DefinedEntity<RegistryStatus>[]): DefinedEntity<RegistryStatus>[] {
+  const byName = new Map<string, DefinedEntity<RegistryStatus>[]>();
+  for (const entity of entities) byName.set(entity.name, [...(byName.get(entity.name) ?? []), entity]);
+  return [...byName.values()].map((group) => {
+    if (group.length === 1) return group[0]!;
+    const resolution = resolveDuplicates(group);
+    return { ...group.find((entity) => entity.id === resolution.keeperId)!, entity: resolution.merged };
+  });
 }

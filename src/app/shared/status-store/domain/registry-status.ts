@@ -1,9 +1,8 @@
 /*
  * The plug-in's own Runtime Defined Entity type: where check results and access paths live, in
- * VCD, with VCD's access control (DESIGN §7). One entity per registry: 'system', or one per org.
+ * VCD, with VCD's access control (docs/domain.md#plugin-data). One entity per registry: 'system', or one per org.
  */
-import { AccessPath } from '../../../registry/domain/access-path';
-import { RegistryCheckRecord } from '../../../registry/domain/registry-check';
+import { AccessPath, RegistryCheckRecord } from './stored-records';
 import schema from './registry-status.schema.json';
 
 export const STATUS_VENDOR = 'cseairgap';
@@ -13,6 +12,8 @@ export const STATUS_TYPE_REF = { vendor: STATUS_VENDOR, nss: STATUS_NSS, version
 export const STATUS_INTERFACE_ID = `urn:vcloud:interface:${STATUS_VENDOR}:${STATUS_NSS}:${STATUS_VERSION}`;
 export const STATUS_TYPE_ID = `urn:vcloud:type:${STATUS_VENDOR}:${STATUS_NSS}:${STATUS_VERSION}`;
 export const SYSTEM_STATUS_NAME = 'system';
+/** The right VCD creates with the entity type: tenants need it to read their organization's status. */
+export const STATUS_VIEW_RIGHT = `${STATUS_VENDOR}:${STATUS_NSS}: View`;
 
 /** One CA certificate of a CSE list, as the status keeps it: public facts only, never the key. */
 export interface TrustedCertificateFacts {

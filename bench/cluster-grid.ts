@@ -1,0 +1,96 @@
+// The Clusters tab at scale, in Chromium against the real plug-in bundle: a sandbox seeded with
+// 1,000 filler clusters (one in four failed) besides the five of acme and globex, the time from
+// opening the tab to the first page of failed clusters, to all clusters, to the next page, and to
+// a cluster's detail, with the cluster-list requests each costs (paged by VCD: never the full
+// list). Run by `npm run bench` after the Organizations grid, or alone: `npx tsx bench/cluster-grid.ts`.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page, type Request } from '@playwright/test';
+import { startSandboxProcess } from '../e2e/support/sandbox-process.js';
+
+/** Filler clusters to seed: the full bench, and the quick one (still two pages of all clusters). */
+export const FULL_CLUSTER_GRID = Number(process.env['BENCH_CLUSTERS'] ?? 1000);
+export const QUICK_CLUSTER_GRID = 100;
+const CHROMIUM = process.env['CHROME_BIN'] ?? '/usr/bin/chromium';
+const LIST_PATH = '/cloudapi/1.0.0/entities/types/vmware/capvcdCluster/1';
+const WAIT = { timeout: 120_000 };
+
+async function timed(requests: Request[], action: () => Promise<void>, done: () => Promise<void>): Promise<{ ms: number; asked: number }> {
+  requests.length = 0;
+  const started = performance.now();
+  await action();
+  await done();
+  return { ms: performance.now() - started, asked: requests.length };
+}
+
+export async function benchClustersGrid(clusters = FULL_CLUSTER_GRID): Promise<void> {
+  if (!existsSync('dist/plugin.zip')) throw new Error('dist/plugin.zip is missing: run "npm run build" first');
+  const seeded = performance.now();
+  const sandbox = await startSandboxProcess(180_000, ['--clusters', String(clusters)]);
+  const failed = clusters / 4 + 3;
+  const total = clusters + 5;
+  console.log(
+    `\nClusters tab, ${total} clusters, ${failed} failed (sandbox with --clusters ${clusters} ready in ${Math.round(performance.now() - seeded)} ms)`,
+  );
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
+  try {
+    const page: Page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const requests: Request[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === LIST_PATH) requests.push(request);
+    });
+    await page.goto(sandbox.portalUrl);
+    await page.locator('[data-test="persona-sysadmin"]').click(WAIT);
+    await page.locator('[data-test="nav-cse-airgap"]').click(WAIT);
+    await page.locator('[data-test="tab-clusters"]').waitFor(WAIT);
+    const range = page.locator('[data-test="clusters-range"]');
+    const count = (n: number): string => n.toLocaleString('en');
+
+    const first = await timed(
+      requests,
+      () => page.locator('[data-test="tab-clusters"]').click(),
+      () => range.filter({ hasText: `of ${count(failed)} clusters` }).waitFor(WAIT),
+    );
+    console.log(`  first page of failed clusters shown: ${first.ms.toFixed(0)} ms, ${first.asked} list request(s)`);
+
+    const all = await timed(
+      requests,
+      async () => void (await page.locator('[data-test="clusters-mode"]').selectOption('all')),
+      () => range.filter({ hasText: `of ${count(total)} clusters` }).waitFor(WAIT),
+    );
+    console.log(`  all clusters, first page:            ${all.ms.toFixed(0)} ms, ${all.asked} list request(s)`);
+
+    const next = await timed(
+      requests,
+      () => page.locator('.pagination-next').click(),
+      () => range.filter({ hasText: /^\s*26–50 / }).waitFor(WAIT),
+    );
+    console.log(`  next page:                           ${next.ms.toFixed(0)} ms, ${next.asked} list request(s)`);
+
+    await page.locator('[data-test="clusters-mode"]').selectOption('failed');
+    await range.filter({ hasText: `of ${count(failed)} clusters` }).waitFor(WAIT);
+    const detail = await timed(
+      requests,
+      () => page.locator('[data-test="cluster-row"] button.datagrid-detail-caret-button').first().click(),
+      () => page.locator('[data-test="cluster-detail"] [data-test="finding"]').first().waitFor(WAIT),
+    );
+    console.log(`  a failed cluster's findings:         ${detail.ms.toFixed(0)} ms (one entity read, ${detail.asked} list request(s))`);
+  } finally {
+    await browser.close();
+    try {
+      process.kill(sandbox.pid, 'SIGINT');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  benchClustersGrid().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,2 @@
+/* The plug-in's locale: which of its languages VCD's session asks for. */
+export * from './plugin-locale';

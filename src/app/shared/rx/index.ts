@@ -1,0 +1,2 @@
+/* Small rxjs helpers the host's shared modules allow. */
+export * from './until-destroyed';
