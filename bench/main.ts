@@ -1,7 +1,8 @@
 // `npm run bench`: makes sure skopeo, docker-registry and openssl are there (installs them as
 // root on Debian, else says what to install), creates the sandbox PKI in a temporary directory
 // so that NODE_EXTRA_CA_CERTS can name its CA before Node starts, then runs bench/run.ts in a
-// child Node, bounded in time; then the Organizations grid with 5,000 organizations in Chromium
+// child Node, bounded in time; then the dependency check in Chromium through /ext-api over
+// HTTP/1.1 and h2 (bench/browser-check.ts), the Organizations grid with 5,000 organizations
 // (bench/org-grid.ts) and the Clusters tab with 1,000 clusters (bench/cluster-grid.ts). Not part
 // of `npm test`.
 //
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureSystemPackages } from '../sandbox/lib/system-packages.js';
 import { ensurePki } from '../sandbox/registry/pki.js';
+import { FULL_BROWSER_CHECK, QUICK_BROWSER_CHECK, benchBrowserCheck } from './browser-check.js';
 import { FULL_CLUSTER_GRID, QUICK_CLUSTER_GRID, benchClustersGrid } from './cluster-grid.js';
 import { FULL_ORG_GRID, QUICK_ORG_GRID, benchOrganizationsGrid } from './org-grid.js';
 
@@ -49,6 +51,7 @@ async function main(): Promise<number> {
     const code = await new Promise<number>((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
     clearTimeout(timer);
     if (code !== 0) return code;
+    await benchBrowserCheck(quick ? QUICK_BROWSER_CHECK : FULL_BROWSER_CHECK);
     await benchOrganizationsGrid(quick ? QUICK_ORG_GRID : FULL_ORG_GRID);
     await benchClustersGrid(quick ? QUICK_CLUSTER_GRID : FULL_CLUSTER_GRID);
     return 0;
