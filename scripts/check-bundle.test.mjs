@@ -44,7 +44,7 @@ test('fails the build when bundle.js is over the gzip budget', () => {
     const budget = JSON.parse(readFileSync(new URL('bundle-budget.json', import.meta.url), 'utf8')).maxGzipBytes;
     // Random bytes do not compress: their gzip is over the budget.
     const bundle = `define("AirgapPluginModule",["rxjs"],(a)=>"${randomBytes(budget).toString('base64')}");`;
-    const manifest = JSON.stringify({ module: 'AirgapPluginModule', manifestVersion: '4.0.0' });
+    const manifest = JSON.stringify({ module: 'AirgapPluginModule', manifestVersion: '4.0.0', productVersions: ['10.6'] });
     const i18n = JSON.stringify({ en: { a: 'a' }, fr: { a: 'a' } });
     const zipPath = join(dir, 'plugin.zip');
     writeFileSync(zipPath, zipSync({ 'bundle.js': strToU8(bundle), 'i18n.json': strToU8(i18n), 'manifest.json': strToU8(manifest) }));
