@@ -126,8 +126,12 @@ test.describe('Clusters: why did this cluster fail?', () => {
     await expect(page.locator('body')).not.toContainText('SANDBOX-API-TOKEN');
 
     const registryCalls: Request[] = [];
+    const writes: Request[] = [];
     page.on('request', (request) => {
-      if (new URL(request.url()).pathname.startsWith('/ext-api/')) registryCalls.push(request);
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/ext-api/')) registryCalls.push(request);
+      // A re-check of one image is not a whole dependency check: the stored result is not written.
+      if (path.startsWith('/cloudapi/1.0.0/entities') && request.method() !== 'GET') writes.push(request);
     });
     await missing.locator('[data-test="finding-check"]').click();
     const result = missing.locator('[data-test="finding-check-result"]');
@@ -142,6 +146,11 @@ test.describe('Clusters: why did this cluster fail?', () => {
       perImage.every((path) => path.includes('tkg/coredns')),
       asked.join('\n'),
     ).toBeTruthy();
+
+    expect(
+      writes.map((request) => `${request.method()} ${request.url()}`),
+      'check now writes no entity',
+    ).toEqual([]);
 
     await pushTinyImage(info, `${info.containerRegistryUrl.split('/').slice(1).join('/')}/tkg/coredns`, 'v1.10.1_vmware.7');
     await missing.locator('[data-test="finding-check"]').click();

@@ -1,7 +1,7 @@
 // The status a CSE 4.x cluster entity carries, in the shapes CAPVCD writes (pkg/capisdk and
 // vcdsdk BackendError/BackendEvent: name, occurredAt, vcdResourceId, vcdResourceName,
 // additionalDetails {"error"|"event": text}) and with the texts kubeadm, containerd and Go print
-// (docs/domain-clusters.md). Times are fixed so that screenshots and tests read the same.
+// (docs/domain.md#cluster-messages). Times are fixed so that screenshots and tests read the same.
 import type { JsonObject } from '../core/model.js';
 
 export type ClusterFailure =

@@ -1,6 +1,6 @@
 // CSE 4.x Kubernetes clusters in the VCD stand-in: the vmware:capvcdCluster types (1.2.0 for CSE
 // 4.1, 1.3.0 for CSE 4.2), their rights as CSE's install creates them, and a few clusters in acme
-// and globex whose status records are built from what CAPVCD writes (docs/domain-clusters.md):
+// and globex whose status records are built from what CAPVCD writes (docs/domain.md#clusters):
 // an image kubeadm cannot pull (one the sandbox registry deliberately lacks), a registry
 // certificate the nodes do not trust, VCD's name not resolving, healthy clusters. Optionally N
 // more clusters across the filler orgs for scale tests (`npm start -- --clusters N`).

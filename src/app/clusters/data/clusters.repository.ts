@@ -56,6 +56,11 @@ export function isClustersError(value: unknown): value is ClustersError {
   return kind === 'forbidden' || kind === 'gone' || kind === 'tooLarge' || kind === 'unreadableAnswer' || kind === 'vcd';
 }
 
+/** What a failed read shows: the repository's own error, or an unreadable answer for anything else. */
+export function asClustersError(error: unknown): ClustersError {
+  return isClustersError(error) ? error : { kind: 'unreadableAnswer' };
+}
+
 function parse(text: string): unknown {
   if (text.length > MAX_ANSWER_CHARS) throw { kind: 'tooLarge', megabytes: Math.ceil(text.length / (1024 * 1024)) } satisfies ClustersError;
   try {

@@ -1,7 +1,7 @@
 /*
  * "Check now" for images: look up again just the images a cluster's findings name, at the path
  * CSE would pull them from now. The Clusters view depends on this port only; the adapter over the
- * dependency check's presence checkers lives in presence-image-recheck.ts.
+ * dependency check's runner lives in runner-image-recheck.ts.
  */
 import { InjectionToken } from '@angular/core';
 import { Observable } from 'rxjs';

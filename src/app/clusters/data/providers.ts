@@ -2,7 +2,7 @@
 import { Provider } from '@angular/core';
 import { ClusterChecks } from './cluster-checks.service';
 import { ClustersRepository } from './clusters.repository';
-import { provideImageRecheck } from './presence-image-recheck';
+import { provideImageRecheck } from './runner-image-recheck';
 import { RegistryRecheck } from './registry-recheck';
 
 export function provideClusters(): Provider[] {

@@ -1,5 +1,5 @@
 /*
- * A cluster's airgap findings, from its status entries (docs/domain-clusters.md): every image a
+ * A cluster's airgap findings, from its status entries (docs/domain.md#cluster-messages): every image a
  * node could not pull with why, every certificate, DNS, timeout or proxy failure with the host it
  * was for — the registry or VCD —, and everything else as "other", verbatim. Repeats of the same
  * failure (CAPVCD records each retry) are one finding with a count. Airgap findings come first,

@@ -2,7 +2,7 @@
  * What the plug-in keeps of one cluster entity (`vmware:capvcdCluster`): named, public fields and
  * the status entries, each capped. This is the only shape that leaves the data layer — secrets of
  * the entity (status.capvcd.private, spec.vcdKe.secure) have no field here, on purpose.
- * docs/domain-clusters.md says where each field comes from.
+ * docs/domain.md#clusters says where each field comes from.
  */
 
 /** The status sections whose errorSet/eventSet share CAPVCD's entry shape (go-vcloud-director reads all five). */

@@ -1,7 +1,8 @@
 /*
- * The error names CAPVCD writes (pkg/capisdk/defined_entity.go, v1.2.0–v1.3.0; see
- * docs/domain-clusters.md), each with the key of its explanation. A name outside this table is
- * not guessed at: it is shown verbatim.
+ * The error names CAPVCD writes (pkg/capisdk/defined_entity.go, identical from 1.0.0 to v1.3.2 and
+ * main), each with the key of its explanation: exactly the table of docs/domain.md#cluster-error-names
+ * (scripts/docs-domain.test.ts compares them). A name outside this table is not guessed at: it is
+ * shown verbatim.
  */
 export const KNOWN_CAPVCD_ERRORS: Readonly<Record<string, string>> = {
   VcdMachineScriptExecutionError: 'scriptExecution',

@@ -1,6 +1,6 @@
 /*
  * What an entry's text says, read with the exact words kubeadm, containerd and Go write
- * (docs/domain-clusters.md, "The message texts"). Every pattern is a literal or a bounded
+ * (docs/domain.md#cluster-messages). Every pattern is a literal or a bounded
  * character class with no nested repetition, and the text is already capped: linear time.
  */
 

@@ -1,6 +1,6 @@
 /*
  * Cluster entities as VCD returns them (DefinedEntity of vmware:capvcdCluster:1.3.0), with status
- * records in the shapes CAPVCD writes (docs/domain-clusters.md) and the texts kubeadm, containerd
+ * records in the shapes CAPVCD writes (docs/domain.md#cluster-entries) and the texts kubeadm, containerd
  * and Go print. Each carries a kubeconfig and an API token so that specs can prove they go nowhere.
  */
 

@@ -21,7 +21,7 @@ import { I18nModule } from '@vcd/i18n';
 import { Subject, Subscription, debounceTime, distinctUntilChanged } from 'rxjs';
 import { CseConfigDocument } from '../../shared/cse-config';
 import { untilDestroyed } from '../../shared/rx';
-import { LocalTimePipe, VcdErrorAlertComponent } from '../../shared/ui';
+import { LocalTimePipe, PageReader, VcdErrorAlertComponent } from '../../shared/ui';
 import { VCD_SESSION } from '../../vcd';
 import { ClusterChecks, FindingCheckState } from '../data/cluster-checks.service';
 import {
@@ -30,6 +30,7 @@ import {
   ClusterRowsPage,
   ClustersError,
   ClustersRepository,
+  asClustersError,
   isClustersError,
 } from '../data/clusters.repository';
 import { CLUSTER_LIST_MODES, ClassifyContext, ClusterListMode, Finding, FindingFix, hostOf } from '../domain';
@@ -81,9 +82,15 @@ export class ClustersTabComponent implements OnInit {
   readonly pageSizes = CLUSTER_PAGE_SIZES;
   readonly mode = new FormControl<ClusterListMode>('failed', { nonNullable: true });
   readonly search = new FormControl('', { nonNullable: true });
-  readonly page = signal<ClusterRowsPage>({ total: 0, rows: [] });
-  readonly loading = signal(true);
-  readonly error = signal<ClustersError | undefined>(undefined);
+  private readonly reader = new PageReader<ClusterRowsPage, ClustersError>(
+    { total: 0, rows: [] },
+    asClustersError,
+    inject(DestroyRef),
+    true,
+  );
+  readonly page = this.reader.page;
+  readonly loading = this.reader.loading;
+  readonly error = this.reader.error;
   readonly open = signal<ClusterRow | null>(null);
   readonly detail = signal<Detail | undefined>(undefined);
   readonly checkStates = signal<ReadonlyMap<string, FindingCheckState>>(new Map());
@@ -93,7 +100,6 @@ export class ClustersTabComponent implements OnInit {
 
   private lastState: ClrDatagridStateInterface<ClusterRow> = { page: { current: 1, size: CLUSTER_PAGE_SIZES[0] } };
   private queryKey?: string;
-  private loadSubscription?: Subscription;
   private detailSubscription?: Subscription;
   private readonly cancel$ = new Subject<void>();
 
@@ -129,23 +135,7 @@ export class ClustersTabComponent implements OnInit {
     const key = JSON.stringify(query);
     if (!force && key === this.queryKey) return;
     this.queryKey = key;
-    this.loading.set(true);
-    this.loadSubscription?.unsubscribe();
-    this.loadSubscription = this.repository
-      .page(query, this.context())
-      .pipe(untilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (page) => {
-          this.page.set(page);
-          this.loading.set(false);
-          this.error.set(undefined);
-        },
-        error: (error: unknown) => {
-          this.loading.set(false);
-          this.queryKey = undefined;
-          this.error.set(isClustersError(error) ? error : { kind: 'unreadableAnswer' });
-        },
-      });
+    this.reader.read(this.repository.page(query, this.context()), () => (this.queryKey = undefined));
   }
 
   /** A new mode or search starts on page 1, asked for at once. */

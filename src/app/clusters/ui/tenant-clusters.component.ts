@@ -8,10 +8,9 @@ import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ClarityModule, ClrDatagridStateInterface } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
-import { Subscription } from 'rxjs';
 import { untilDestroyed } from '../../shared/rx';
-import { LocalTimePipe, VcdErrorAlertComponent } from '../../shared/ui';
-import { ClusterRow, ClusterRowsPage, ClustersError, ClustersRepository, isClustersError } from '../data/clusters.repository';
+import { LocalTimePipe, PageReader, VcdErrorAlertComponent } from '../../shared/ui';
+import { ClusterRow, ClusterRowsPage, ClustersError, ClustersRepository, asClustersError } from '../data/clusters.repository';
 import { CLUSTER_LIST_MODES, ClusterListMode, Finding, FindingFix } from '../domain';
 import { ClusterFindingsComponent } from './cluster-findings.component';
 import { clustersErrorKey, reasonParams, stateKey } from './cluster-messages';
@@ -52,15 +51,15 @@ export class TenantClustersComponent {
   readonly fixes = Object.keys(TENANT_SECTIONS) as FindingFix[];
   readonly mode = new FormControl<ClusterListMode>('failed', { nonNullable: true });
   readonly shown = signal(false);
-  readonly page = signal<ClusterRowsPage>({ total: 0, rows: [] });
-  readonly loading = signal(false);
-  readonly error = signal<ClustersError | undefined>(undefined);
+  private readonly reader = new PageReader<ClusterRowsPage, ClustersError>({ total: 0, rows: [] }, asClustersError, inject(DestroyRef));
+  readonly page = this.reader.page;
+  readonly loading = this.reader.loading;
+  readonly error = this.reader.error;
   readonly open = signal<ClusterRow | null>(null);
   readonly errorKey = clustersErrorKey;
   readonly params = reasonParams;
   readonly stateKey = stateKey;
   private current = 1;
-  private loadSubscription?: Subscription;
 
   show(): void {
     this.shown.set(true);
@@ -73,22 +72,7 @@ export class TenantClustersComponent {
 
   load(page = this.current): void {
     this.current = page;
-    this.loading.set(true);
-    this.loadSubscription?.unsubscribe();
-    this.loadSubscription = this.repository
-      .page({ page, pageSize: PAGE_SIZE, mode: this.mode.value, search: '' }, {})
-      .pipe(untilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (result) => {
-          this.page.set(result);
-          this.loading.set(false);
-          this.error.set(undefined);
-        },
-        error: (error: unknown) => {
-          this.loading.set(false);
-          this.error.set(isClustersError(error) ? error : { kind: 'unreadableAnswer' });
-        },
-      });
+    this.reader.read(this.repository.page({ page, pageSize: PAGE_SIZE, mode: this.mode.value, search: '' }, {}));
   }
 
   firstFinding(row: ClusterRow): Finding | undefined {

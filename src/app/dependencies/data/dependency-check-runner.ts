@@ -25,8 +25,8 @@ export interface DependencyCheckRequest {
   /** Every row to show; those `shouldCheck` picks (all by default) are checked. */
   readonly rows: readonly ResultRow[];
   readonly shouldCheck?: (row: ResultRow) => boolean;
-  /** The base the rows are under: its project is where the images live. */
-  readonly registry: ParsedRegistryUrl;
+  /** The base the rows are under (its project is where the images live); only its value and project are read. */
+  readonly registry: Pick<ParsedRegistryUrl, 'value' | 'project'>;
   readonly access: AccessPath;
   /** The registry check found Harbor (its REST API is used through /ext-api). */
   readonly harbor: boolean;

@@ -3,10 +3,9 @@
  * paging, sorting, a new search), never the full list. The grid may ask again for the page just
  * asked for (e.g. its pager following a search); that is not read twice.
  */
-import { DestroyRef, Injectable, inject, signal } from '@angular/core';
+import { DestroyRef, Injectable, inject } from '@angular/core';
 import { FormControl } from '@angular/forms';
-import { Subscription } from 'rxjs';
-import { untilDestroyed } from '../../shared/rx';
+import { PageReader } from '../../shared/ui';
 import { VcdError, toVcdError } from '../../vcd';
 import { OrgRowsPage, OrganizationsService } from '../data/organizations.service';
 import { FIRST_ORG_GRID_STATE, OrgGridState, OrgPageQuery, firstPageOf, isSameOrgQuery, orgPageQuery } from '../domain/org-grid-query';
@@ -14,16 +13,15 @@ import { FIRST_ORG_GRID_STATE, OrgGridState, OrgPageQuery, firstPageOf, isSameOr
 @Injectable()
 export class OrgGridPages {
   private readonly organizations = inject(OrganizationsService);
-  private readonly destroyRef = inject(DestroyRef);
   private lastState: OrgGridState = FIRST_ORG_GRID_STATE;
   private lastQuery?: OrgPageQuery;
-  private reading?: Subscription;
+  private readonly reader = new PageReader<OrgRowsPage, VcdError>({ total: 0, rows: [] }, toVcdError, inject(DestroyRef), true);
 
   readonly search = new FormControl('', { nonNullable: true });
-  readonly page = signal<OrgRowsPage>({ total: 0, rows: [] });
-  readonly loading = signal(true);
+  readonly page = this.reader.page;
+  readonly loading = this.reader.loading;
   /** The tab's one error: a page read successfully clears it. */
-  readonly error = signal<VcdError | undefined>(undefined);
+  readonly error = this.reader.error;
 
   /** The datagrid asks for a page. */
   refresh(state: OrgGridState, force = false): void {
@@ -31,23 +29,7 @@ export class OrgGridPages {
     const query = orgPageQuery(state, this.search.value);
     if (!force && isSameOrgQuery(query, this.lastQuery)) return;
     this.lastQuery = query;
-    this.loading.set(true);
-    this.reading?.unsubscribe();
-    this.reading = this.organizations
-      .rows(query)
-      .pipe(untilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (page) => {
-          this.page.set(page);
-          this.loading.set(false);
-          this.error.set(undefined);
-        },
-        error: (error: unknown) => {
-          this.loading.set(false);
-          this.lastQuery = undefined;
-          this.error.set(toVcdError(error));
-        },
-      });
+    this.reader.read(this.organizations.rows(query), () => (this.lastQuery = undefined));
   }
 
   /** A new search starts on page 1, asked for at once. */

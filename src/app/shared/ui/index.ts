@@ -3,3 +3,4 @@ export * from './conflict-panel.component';
 export * from './local-time.pipe';
 export * from './safe-save';
 export * from './vcd-error-alert.component';
+export * from './page-reader';
