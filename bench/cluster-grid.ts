@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page, type Request } from '@playwright/test';
 import { startSandboxProcess } from '../e2e/support/sandbox-process.js';
 
-const CLUSTERS = Number(process.env['BENCH_CLUSTERS'] ?? 1000);
+/** Filler clusters to seed: the full bench, and the quick one (still two pages of all clusters). */
+export const FULL_CLUSTER_GRID = Number(process.env['BENCH_CLUSTERS'] ?? 1000);
+export const QUICK_CLUSTER_GRID = 100;
 const CHROMIUM = process.env['CHROME_BIN'] ?? '/usr/bin/chromium';
 const LIST_PATH = '/cloudapi/1.0.0/entities/types/vmware/capvcdCluster/1';
 const WAIT = { timeout: 120_000 };
@@ -21,14 +23,14 @@ async function timed(requests: Request[], action: () => Promise<void>, done: () 
   return { ms: performance.now() - started, asked: requests.length };
 }
 
-export async function benchClustersGrid(): Promise<void> {
+export async function benchClustersGrid(clusters = FULL_CLUSTER_GRID): Promise<void> {
   if (!existsSync('dist/plugin.zip')) throw new Error('dist/plugin.zip is missing: run "npm run build" first');
   const seeded = performance.now();
-  const sandbox = await startSandboxProcess(180_000, ['--clusters', String(CLUSTERS)]);
-  const failed = CLUSTERS / 4 + 3;
-  const total = CLUSTERS + 5;
+  const sandbox = await startSandboxProcess(180_000, ['--clusters', String(clusters)]);
+  const failed = clusters / 4 + 3;
+  const total = clusters + 5;
   console.log(
-    `\nClusters tab, ${total} clusters, ${failed} failed (sandbox with --clusters ${CLUSTERS} ready in ${Math.round(performance.now() - seeded)} ms)`,
+    `\nClusters tab, ${total} clusters, ${failed} failed (sandbox with --clusters ${clusters} ready in ${Math.round(performance.now() - seeded)} ms)`,
   );
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

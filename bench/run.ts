@@ -30,12 +30,14 @@ import { startSandboxRegistry, type SandboxRegistry } from '../sandbox/registry/
 import { startLatencyProxy, type LatencyProxy } from './latency-proxy.js';
 import { planSynthetic, pushSynthetic } from './synthetic.js';
 
+/** `npm run bench -- --quick`: every part at small sizes (CI runs it so that the bench cannot rot). */
+const QUICK = process.env['BENCH_QUICK'] === '1';
 const RTT_MS = Number(process.env['BENCH_RTT_MS'] ?? 50);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 6);
-const SYNTHETIC = Number(process.env['BENCH_SYNTHETIC'] ?? 1000);
-const SKOPEO_CAP = Number(process.env['BENCH_SKOPEO_CAP'] ?? 200);
+const SYNTHETIC = Number(process.env['BENCH_SYNTHETIC'] ?? (QUICK ? 100 : 1000));
+const SKOPEO_CAP = Number(process.env['BENCH_SKOPEO_CAP'] ?? (QUICK ? 5 : 200));
 /** The skopeo loop of one case stops here (and is extrapolated) even below the cap. */
-const SKOPEO_BUDGET_MS = Number(process.env['BENCH_SKOPEO_BUDGET_MS'] ?? 45_000);
+const SKOPEO_BUDGET_MS = Number(process.env['BENCH_SKOPEO_BUDGET_MS'] ?? (QUICK ? 3_000 : 45_000));
 /** A checker run is cancelled after this long. */
 const CHECK_BUDGET_MS = 60_000;
 const dataDir = process.env['BENCH_DATA_DIR'];
@@ -104,6 +106,7 @@ async function runChecker(
   checker: PresenceChecker,
   images: ImageToCheck[],
   baseUrl: string,
+  withDigests = false,
 ): Promise<{
   wallMs: number;
   requests: number;
@@ -118,7 +121,7 @@ async function runChecker(
   const started = performance.now();
   const events: CheckEvent[] = await lastValueFrom(
     checker
-      .check(images, { access: { baseUrl, project: 'cse' }, concurrency: CONCURRENCY, cancel: timer(CHECK_BUDGET_MS) })
+      .check(images, { access: { baseUrl, project: 'cse' }, concurrency: CONCURRENCY, cancel: timer(CHECK_BUDGET_MS), withDigests })
       .pipe(takeUntil(timer(CHECK_BUDGET_MS + 5000)), toArray()),
   );
   const wallMs = performance.now() - started;
@@ -208,16 +211,28 @@ async function benchCase(
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
 
+  const repositories = new Set(images.map((image) => image.repository)).size;
   const oci = await runChecker('oci', checkers.oci, images, baseUrl);
-  const ociFloor = Math.ceil(n / CONCURRENCY) * RTT_MS + oci.by.token * RTT_MS;
+  // The per-repository floor: one request per repository, `CONCURRENCY` at a time, plus the token round trips.
+  const repositoryFloor = (tokens: number): number => Math.ceil(repositories / CONCURRENCY) * RTT_MS + tokens * RTT_MS;
   rows.push({
-    method: `plug-in OCI (c=${CONCURRENCY})`,
+    method: `plug-in OCI, tag list per repository (c=${CONCURRENCY})`,
     images: n,
-    requests: `${oci.requests} (${oci.by.head} HEAD, ${oci.by.tagList} tags/list, ${oci.by.token} token)`,
+    requests: `${oci.requests} (${oci.by.tagList} tags/list, ${oci.by.head} HEAD, ${oci.by.token} token)`,
     wallMs: oci.wallMs,
-    floorMs: ociFloor > 0 ? ociFloor : undefined,
+    floorMs: repositoryFloor(oci.by.token),
     rss: `${mb(oci.rssBefore)}→${mb(oci.rssAfter)}`,
     outcome: `${summary(oci.statuses)}${oci.partial ? ' (partial)' : ''}`,
+  });
+  const digests = await runChecker('oci-digests', checkers.oci, images, baseUrl, true);
+  rows.push({
+    method: `plug-in OCI with digests, HEAD per image (the earlier plan, c=${CONCURRENCY})`,
+    images: n,
+    requests: `${digests.requests} (${digests.by.head} HEAD, ${digests.by.tagList} tags/list, ${digests.by.token} token)`,
+    wallMs: digests.wallMs,
+    floorMs: repositoryFloor(digests.by.token),
+    rss: `${mb(digests.rssBefore)}→${mb(digests.rssAfter)}`,
+    outcome: `${summary(digests.statuses)}${digests.partial ? ' (partial)' : ''}`,
   });
 
   const harbor = await runChecker('harbor', checkers.harbor, images, baseUrl);
@@ -250,8 +265,7 @@ async function benchCase(
       ? `ran ${skopeo.ran} in ${(skopeo.ms / 1000).toFixed(1)} s (${skopeo.perImageMs.toFixed(0)} ms each), extrapolated ×${(n / skopeo.ran).toFixed(2)}; ${skopeo.found} found`
       : `${skopeo.found} found, ${skopeo.ran - skopeo.found} not`,
   });
-  rows[0].skopeoMs = skopeoFull;
-  rows[1].skopeoMs = skopeoFull;
+  for (const row of rows.slice(0, -1)) row.skopeoMs = skopeoFull;
   return table(title, rows);
 }
 
@@ -330,7 +344,7 @@ async function main(): Promise<void> {
     );
     out.push(
       '',
-      `floor = ceil(N / ${CONCURRENCY}) × ${RTT_MS} ms + token requests × ${RTT_MS} ms, N = images (OCI)`,
+      `floor = ceil(R / ${CONCURRENCY}) × ${RTT_MS} ms + token requests × ${RTT_MS} ms, R = repositories (OCI: one tag list per repository)`,
       `* Harbor floor: N = artifact listings (one per repository that exists), + 1 RTT for project + repository list (+1 if that list has several pages)`,
       `RSS whole run: ${mb(rssStart)} MB at start → ${mb(rss())} MB at end; bench took ${((performance.now() - benchStart) / 1000).toFixed(1)} s`,
     );

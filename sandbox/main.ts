@@ -3,10 +3,14 @@
  * loads dist/plugin.zip exactly as VCD would. Ctrl-C stops everything it started.
  *
  *   npm start [-- --reset] [-- --no-build] [-- --state-dir DIR] [-- --orgs N] [-- --clusters N]
- *             [-- --seed proxy] [-- --registry-address IP]     PORT=8080 by default
+ *             [-- --seed proxy] [-- --registry-address IP] [-- --tls | --http2]     PORT=8080 by default
+ *
+ * --tls: the portal over HTTPS with the sandbox CA's server certificate (trust sandbox CA or let
+ * the browser skip the check); --http2 (or SANDBOX_HTTP2=1): HTTPS with HTTP/2 as well as
+ * HTTP/1.1, on the portal and on the registry front door.
  */
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
@@ -39,6 +43,8 @@ async function main(): Promise<void> {
       'registry-address': { type: 'string' },
       // Filler clusters (vmware:capvcdCluster) across the filler organizations, one in four failed: 0 by default.
       clusters: { type: 'string' },
+      tls: { type: 'boolean', default: false },
+      http2: { type: 'boolean', default: process.env['SANDBOX_HTTP2'] === '1' },
     },
   });
   if (values.seed !== 'default' && values.seed !== 'proxy') throw new Error(`--seed must be "default" or "proxy", got "${values.seed}"`);
@@ -58,6 +64,8 @@ async function main(): Promise<void> {
     port,
     stateDir: path.resolve(values['state-dir']),
     reset: values.reset,
+    tls: values.tls === true,
+    http2: values.http2 === true,
     ...(values.orgs === undefined ? {} : { fillerOrgs: Number(values.orgs) }),
     seed: values.seed,
     ...(registryAddress === undefined ? {} : { registryAddress }),
@@ -74,6 +82,8 @@ async function main(): Promise<void> {
       credentials: { kind: 'password', user: 'administrator@System', password: SANDBOX_PASSWORD },
       publish: 'all',
       force: true, // the local build replaces whatever was deployed before, even with the same version
+      // An HTTPS portal serves the sandbox CA's certificate.
+      ...(sandbox.summary.portalUrl.startsWith('https:') ? { extraCaPem: await readFile(sandbox.summary.caFile, 'utf8') } : {}),
     },
     { log: (line) => console.log(indent(line)), error: (line) => console.error(indent(line)) },
   ).catch(async (error: unknown) => {

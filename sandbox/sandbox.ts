@@ -1,5 +1,6 @@
 /* Starts and stops the whole sandbox: registry, VCD API stand-in, portal. Used by `npm start` and the e2e tests. */
 import type http from 'node:http';
+import type { Server } from 'node:net';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startConnectionTargets } from './connection-targets.js';
@@ -29,6 +30,10 @@ export interface SandboxOptions {
   readonly registryAddress?: string;
   /** Filler clusters besides the seeded ones in acme and globex (default 0); only a new or reset state is seeded. */
   readonly fillerClusters?: number;
+  /** The portal over HTTPS (the sandbox CA's server certificate) instead of plain HTTP. */
+  readonly tls?: boolean;
+  /** HTTP/2 as well as HTTP/1.1 on the portal (HTTPS implied) and on the registry front door. */
+  readonly http2?: boolean;
 }
 
 export interface SandboxSummary {
@@ -63,7 +68,7 @@ async function reusableRegistryPort(options: SandboxOptions): Promise<number> {
   return (await isPortFree(saved)) ? saved : 0;
 }
 
-function listen(server: http.Server, port: number): Promise<number> {
+function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
@@ -81,6 +86,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     dataDir: path.join(options.stateDir, 'registry'),
     reset: options.reset,
     port: await reusableRegistryPort(options),
+    http2: options.http2 === true,
   });
   // The saved state names the registry by host:port: keep the port across restarts when it is free.
   await writeFile(path.join(options.stateDir, REGISTRY_PORT_FILE), String(registry.port));
@@ -121,12 +127,19 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     });
     const control = createRegistryControl(registry);
     const api = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> => (await control(req, res)) || vcd(req, res);
-    const server = createSandboxServer({ hostJsFile, plugins: () => readyBundles(store.get(), uiPluginBundles), api });
-    const port = await listen(server, options.port);
+    const isTls = options.tls === true || options.http2 === true;
+    const server = createSandboxServer({
+      hostJsFile,
+      plugins: () => readyBundles(store.get(), uiPluginBundles),
+      api,
+      ...(isTls ? { tls: { certPem: registry.serverCertPem, keyPem: registry.serverKeyPem, http2: options.http2 === true } } : {}),
+    });
+    const port = await listen(server.server, options.port);
+    const origin = `${isTls ? 'https' : 'http'}://127.0.0.1:${port}`;
     return {
       stateDir: options.stateDir,
       summary: {
-        portalUrl: `http://127.0.0.1:${port}/`,
+        portalUrl: `${origin}/`,
         registryUrl: registry.url,
         registryVersion: '2.8',
         containerRegistryUrl,
@@ -134,12 +147,12 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         untrustedRegistryUrl: targets.untrustedRegistryUrl,
         closedPort: targets.closedPort,
         unknownHost: targets.unknownHost,
-        registryControlUrl: `http://127.0.0.1:${port}/sandbox/registry`,
+        registryControlUrl: `${origin}/sandbox/registry`,
         stateFile,
       },
       async stop() {
         server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await new Promise<void>((resolve) => server.server.close(() => resolve()));
         await targets.stop();
         await registry.stop();
       },

@@ -1,11 +1,15 @@
 /*
  * The sandbox's one HTTP origin, like a VCD cell: the portal (host page, its bundle and vendor
  * styles), the plug-in files, and the API stand-in. Same origin for all, as in VCD: no CORS.
+ * Plain HTTP by default; with `tls`, HTTPS with the sandbox's server certificate, and with
+ * `tls.http2` HTTP/2 as well (browsers speak h2 over TLS only), as VCD's cells do.
  */
 import http from 'node:http';
+import type { Server } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { createSecureHttpServer } from './lib/secure-server.js';
 import type { LoadedPlugin } from './plugin-store.js';
 
 const require = createRequire(import.meta.url);
@@ -37,6 +41,13 @@ export interface SandboxServerOptions {
   /** The bundles whose files `/plugins/<id>/…` serves (`GET /sandbox/plugins`, per session, is the VCD API's). */
   readonly plugins: () => readonly LoadedPlugin[];
   readonly api: ApiHandler;
+  /** Serve HTTPS with this certificate (and negotiate HTTP/2 when `http2`). */
+  readonly tls?: { readonly certPem: string; readonly keyPem: string; readonly http2: boolean };
+}
+
+export interface SandboxHttpServer {
+  readonly server: Server;
+  closeAllConnections(): void;
 }
 
 function send(
@@ -50,7 +61,7 @@ function send(
   res.end(body);
 }
 
-export function createSandboxServer(options: SandboxServerOptions): http.Server {
+export function createSandboxServer(options: SandboxServerOptions): SandboxHttpServer {
   const indexHtml = path.join(import.meta.dirname, 'host', 'index.html');
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -85,7 +96,7 @@ export function createSandboxServer(options: SandboxServerOptions): http.Server 
     );
   }
 
-  return http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     route(req, res).catch((error: unknown) => {
       console.error('sandbox: request failed', req.method, req.url, error);
       if (!res.headersSent)
@@ -97,5 +108,8 @@ export function createSandboxServer(options: SandboxServerOptions): http.Server 
         );
       else res.destroy();
     });
-  });
+  };
+  if (options.tls) return createSecureHttpServer(options.tls, handle);
+  const server = http.createServer(handle);
+  return { server, closeAllConnections: () => server.closeAllConnections() };
 }

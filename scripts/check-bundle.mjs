@@ -1,8 +1,14 @@
 // Fails when dist/plugin.zip is not what VCD 10.6 can load: exactly bundle.js, manifest.json and
 // i18n.json; bundle.js an AMD module named after the manifest's module; and no dependency the
 // host does not provide (anything else would fail at load time with "Unexpected token '<'").
-import { readFileSync } from 'node:fs';
+// Then prints what weighs in bundle.js per package, from the build's hidden source map (taken out
+// of the zip and dist/ first: it is for this analysis only), and fails above the gzip budget of
+// scripts/bundle-budget.json.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
+import { gzipSize, weighBundle, weightTable } from './bundle-weight.mjs';
+import { withoutZipEntry } from './zip-entries.mjs';
 
 // The set the issue fixes (@angular/* but testing, @clr, @cds/core, rxjs, @ngrx, @vcd/common)…
 const HOST_PROVIDED = [
@@ -18,6 +24,21 @@ const REGISTERED = JSON.parse(readFileSync(new URL('../sandbox/host/host-modules
 const EXPECTED_FILES = ['bundle.js', 'i18n.json', 'manifest.json'];
 
 const zipPath = process.argv[2] ?? 'dist/plugin.zip';
+const MAP_NAME = 'bundle.js.map';
+// Where the analysis source map is kept (never shipped); a test points it elsewhere.
+const ANALYSIS_DIR = process.env.BUNDLE_ANALYSIS_DIR ?? '.build/analysis';
+const analysisMap = join(ANALYSIS_DIR, MAP_NAME);
+rmSync(analysisMap, { force: true });
+mkdirSync(ANALYSIS_DIR, { recursive: true });
+const built = readFileSync(zipPath);
+const zipped = unzipSync(built);
+// The builder zips every file it emits, the analysis source map included: ship the zip without it.
+if (zipped[MAP_NAME]) {
+  writeFileSync(analysisMap, zipped[MAP_NAME]);
+  writeFileSync(zipPath, withoutZipEntry(built, MAP_NAME));
+}
+const mapInDist = join(dirname(zipPath), MAP_NAME);
+if (existsSync(mapInDist)) renameSync(mapInDist, analysisMap);
 const files = unzipSync(readFileSync(zipPath));
 const problems = [];
 
@@ -63,3 +84,20 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(`check-bundle: ${zipPath} OK (${names.join(', ')})`);
+
+const budget = JSON.parse(readFileSync(new URL('bundle-budget.json', import.meta.url), 'utf8')).maxGzipBytes;
+const bundleBytes = files['bundle.js'].length;
+const bundleGzip = gzipSize(files['bundle.js']);
+if (existsSync(analysisMap)) {
+  console.log(`bundle.js by package (source map ${analysisMap}):`);
+  console.log(weightTable(weighBundle(bundle, JSON.parse(readFileSync(analysisMap, 'utf8'))), bundleBytes, bundleGzip));
+} else {
+  console.log(`bundle.js: no ${analysisMap} to weigh it by package`);
+}
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const verdict = `bundle.js ${bundleBytes} bytes, ${bundleGzip} gzipped (${kib(bundleGzip)}); budget ${budget} (${kib(budget)}, scripts/bundle-budget.json)`;
+if (bundleGzip > budget) {
+  console.error(`check-bundle: over budget by ${bundleGzip - budget} bytes gzipped — ${verdict}`);
+  process.exit(1);
+}
+console.log(`check-bundle: ${verdict}`);

@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 
 const sandboxTests = ['sandbox', 'deploy', 'scripts']
   .flatMap((dir) => readdirSync(dir, { recursive: true }).map((file) => `${dir}/${file}`))
-  .filter((file) => file.endsWith('.test.ts'))
+  .filter((file) => file.endsWith('.test.ts') || file.endsWith('.test.mjs'))
   .sort();
 
 const STEPS = [

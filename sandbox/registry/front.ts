@@ -7,10 +7,11 @@
 // hostile answers (a huge header, endless Harbor listings, a megabyte of PEM markers).
 // `requests` keeps the last requests it received with their headers (a test aid: it shows what a
 // client, or VCD's /ext-api in front of it, sent the registry).
+// With `http2` it negotiates HTTP/2 by ALPN as well as HTTP/1.1 (Harbor's nginx does both).
 import type { IncomingMessage, OutgoingHttpHeader, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { assertPortFree } from '../lib/ports.js';
+import { createSecureHttpServer, resetRequest, type SecureServer } from '../lib/secure-server.js';
 import { RegistryFaults, type InjectedHeader } from './faults.js';
 import { sendError, sendJson } from './http-errors.js';
 import { RegistryProxy, type ManifestObserver, type Upstream } from './proxy.js';
@@ -30,6 +31,8 @@ export interface FrontDoorOptions {
   defaultService: string;
   /** Where the fault fractions draw from; Math.random unless a test fixes it. */
   random?: () => number;
+  /** Offer HTTP/2 (ALPN h2) besides HTTP/1.1. */
+  http2?: boolean;
 }
 
 /** One request as the front door received it: the raw path and every header, in order. */
@@ -51,7 +54,7 @@ export class FrontDoor {
   readonly host = '127.0.0.1';
   private readonly routes: Route[] = [];
   private readonly proxy: RegistryProxy;
-  private server: Server | undefined;
+  private server: SecureServer | undefined;
   private listeningPort: number | undefined;
   private closing: Promise<void> | undefined;
   /** Sandbox-only fault injection (POST /sandbox/registry/faults). */
@@ -120,9 +123,11 @@ export class FrontDoor {
   async listen(): Promise<void> {
     const port = this.listeningPort ?? this.options.port ?? 0;
     if (port !== 0) await assertPortFree(port);
-    const server = createServer({ cert: this.options.serverCertPem, key: this.options.serverKeyPem }, (req, res) => {
-      void this.dispatch(req, res);
-    });
+    const secure = createSecureHttpServer(
+      { certPem: this.options.serverCertPem, keyPem: this.options.serverKeyPem, http2: this.options.http2 === true },
+      (req, res) => void this.dispatch(req, res),
+    );
+    const { server } = secure;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, this.host, () => {
@@ -130,18 +135,18 @@ export class FrontDoor {
         resolve();
       });
     });
-    this.server = server;
+    this.server = secure;
     this.listeningPort = (server.address() as AddressInfo).port;
   }
 
   /** Stops listening (new connections are refused) and drops open ones; the port is kept. */
   async suspend(): Promise<void> {
-    const server = this.server;
-    if (server === undefined) return;
+    const secure = this.server;
+    if (secure === undefined) return;
     this.server = undefined;
     await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
+      secure.server.close(() => resolve());
+      secure.closeAllConnections();
     });
   }
 
@@ -154,14 +159,14 @@ export class FrontDoor {
   close(): Promise<void> {
     this.closing ??= new Promise<void>((resolve) => {
       this.proxy.close();
-      const server = this.server;
-      if (server === undefined) {
+      const secure = this.server;
+      if (secure === undefined) {
         resolve();
         return;
       }
-      server.close(() => resolve());
+      secure.server.close(() => resolve());
       // Keep-alive connections would otherwise hold close() open for seconds.
-      server.closeAllConnections();
+      secure.closeAllConnections();
     });
     return this.closing;
   }
@@ -173,7 +178,7 @@ export class FrontDoor {
     const fault = this.faults.decide(url.pathname, url.searchParams, req.method);
     if (fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (fault.kind === 'reset') {
-      req.socket.destroy();
+      resetRequest(req);
       return;
     }
     if (fault.header !== undefined) injectHeader(res, fault.header);

@@ -10,6 +10,7 @@ import { DistributionClient } from './harbor/distribution-client.js';
 import { API_PREFIX, createHarborApi } from './harbor/harbor-api.js';
 import { HarborData } from './harbor/harbor-data.js';
 import { HarborDb } from './harbor/harbor-db.js';
+import { HarborIndex } from './harbor/harbor-index.js';
 import { createTrustingAgent } from './https-client.js';
 import { ensurePki } from './pki.js';
 import { REGISTRY_SERVICE, TOKEN_ISSUER, startDistribution, type DistributionProcess } from './registry.js';
@@ -38,6 +39,8 @@ export interface SandboxRegistryOptions {
    * requests pay the round trip too.
    */
   tokenRealm?: string;
+  /** The front door negotiates HTTP/2 as well as HTTP/1.1. */
+  http2?: boolean;
 }
 
 export interface SandboxRegistry {
@@ -51,6 +54,8 @@ export interface SandboxRegistry {
   caFile: string;
   caPem: string;
   serverCertPem: string;
+  /** The front door's key, for another sandbox origin (the portal over HTTPS) under the same name. */
+  serverKeyPem: string;
   projects: Project[];
   front: FrontDoor;
   adminUser: string;
@@ -92,9 +97,7 @@ export async function startSandboxRegistry(opts: SandboxRegistryOptions): Promis
     caPem: pki.caPem,
     tokenIssuer: issuer,
     defaultService: REGISTRY_SERVICE,
-  });
-  front.observeManifests((repository, reference, digest) => {
-    db.recordPush(repository, reference, digest).catch((error: unknown) => console.error('[harbor] could not record a push:', error));
+    http2: opts.http2 === true,
   });
   // Harbor's core asks the registry directly, as the admin, with tokens it signs itself.
   const distribution = new DistributionClient(
@@ -102,10 +105,17 @@ export async function startSandboxRegistry(opts: SandboxRegistryOptions): Promis
     pki.caPem,
     async (scopes) => (await issuer.issue({ kind: 'user', name: ADMIN_USER }, REGISTRY_SERVICE, scopes)).token,
   );
+  // Like Harbor's core in the push path: every manifest stored through the front door updates the
+  // listings' index and the database rows (ids, push times).
+  const index = new HarborIndex(distribution);
+  front.observeManifests((repository, reference, digest, pushed) => {
+    index.recordPush(repository, reference, digest, pushed);
+    db.recordPush(repository, reference, digest).catch((error: unknown) => console.error('[harbor] could not record a push:', error));
+  });
   front.addRoute(
     API_PREFIX,
     createHarborApi({
-      data: new HarborData(distribution, db, catalog.projects),
+      data: new HarborData(index, db, catalog.projects),
       issuer,
       externalUrl: () => front.url,
       version: HARBOR_VERSION,
@@ -124,6 +134,8 @@ export async function startSandboxRegistry(opts: SandboxRegistryOptions): Promis
   try {
     registry = await startDistribution({ dataDir: opts.dataDir, pki, tokenRealm: opts.tokenRealm ?? `${front.url}/service/token` });
     front.setUpstream({ host: registry.host, port: registry.port });
+    // What an earlier run pushed (the storage is kept unless reset); later pushes are recorded as they pass.
+    await index.load();
     const seed = await seedRegistry({
       url: front.url,
       agent,
@@ -140,6 +152,7 @@ export async function startSandboxRegistry(opts: SandboxRegistryOptions): Promis
       caFile: pki.caCertFile,
       caPem: pki.caPem,
       serverCertPem: pki.serverCertPem,
+      serverKeyPem: pki.serverKeyPem,
       projects: catalog.projects,
       front,
       adminUser: ADMIN_USER,

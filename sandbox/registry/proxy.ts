@@ -11,10 +11,18 @@ export interface Upstream {
   port: number;
 }
 
+/** The manifest a client pushed, as it sent it (Harbor's core reads it from the push, too). */
+export interface PushedManifest {
+  body: Buffer;
+  mediaType: string;
+}
+
 /** Called when the registry answered 201 to `PUT /v2/<repository>/manifests/<reference>`. */
-export type ManifestObserver = (repository: string, reference: string, digest: string) => void;
+export type ManifestObserver = (repository: string, reference: string, digest: string, pushed?: PushedManifest) => void;
 
 const MANIFEST_PUT = /^\/v2\/(.+)\/manifests\/([^/?]+)(?:\?.*)?$/;
+/** distribution's own limit for a manifest; a larger body is passed on but not kept. */
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 export function endToEndHeaders(rawHeaders: readonly string[]): string[] {
   const kept: string[] = [];
@@ -75,6 +83,16 @@ export class RegistryProxy {
       sendError(res, 503, 'SERVICE_UNAVAILABLE', 'the registry is not running');
       return;
     }
+    // A manifest push is small: keep its body for the observer while it streams to the registry.
+    const isManifestPut = req.method === 'PUT' && MANIFEST_PUT.test(req.url ?? '');
+    const chunks: Buffer[] = [];
+    let kept = 0;
+    if (isManifestPut) {
+      req.on('data', (chunk: Buffer) => {
+        kept += chunk.length;
+        if (kept <= MAX_MANIFEST_BYTES) chunks.push(chunk);
+      });
+    }
     const outgoing = request(
       {
         host: upstream.host,
@@ -85,9 +103,13 @@ export class RegistryProxy {
         agent: this.agent,
       },
       (upstreamRes) => {
-        const stored = req.method === 'PUT' && upstreamRes.statusCode === 201 ? MANIFEST_PUT.exec(req.url ?? '') : null;
+        const stored = isManifestPut && upstreamRes.statusCode === 201 ? MANIFEST_PUT.exec(req.url ?? '') : null;
         const digest = upstreamRes.headers['docker-content-digest'];
-        if (stored && typeof digest === 'string') this.observer?.(stored[1] ?? '', decodeURIComponent(stored[2] ?? ''), digest);
+        if (stored && typeof digest === 'string') {
+          const pushed =
+            kept <= MAX_MANIFEST_BYTES ? { body: Buffer.concat(chunks), mediaType: req.headers['content-type'] ?? '' } : undefined;
+          this.observer?.(stored[1] ?? '', decodeURIComponent(stored[2] ?? ''), digest, pushed);
+        }
         res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, endToEndHeaders(upstreamRes.rawHeaders));
         upstreamRes.pipe(res);
         upstreamRes.on('error', () => res.destroy());

@@ -2,8 +2,6 @@
  * The module VCD loads (manifest.json `module`). The host mounts it at the manifest's route and
  * provides the container hooks; everything else the plug-in needs is provided here.
  */
-// @peculiar/x509 needs the Reflect metadata polyfill before it loads (tsyringe).
-import 'reflect-metadata';
 import { NgModule, inject } from '@angular/core';
 import { RouterModule } from '@angular/router';
 import { I18nModule, TranslationService } from '@vcd/i18n';

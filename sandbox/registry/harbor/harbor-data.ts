@@ -1,10 +1,12 @@
-// Harbor's view of the registry, built on demand from the real registry's storage (catalog, tags,
-// manifests, config blobs) plus Harbor's own rows (ids, times): projects, repositories, and
-// artifacts as Harbor lists them — one per top-level digest (an index hides its children, which
-// appear as `references`), tagged or reached by a tag.
+// Harbor's view of the registry, from the index the pushes keep up to date (harbor-index.ts:
+// tags, manifests, config blobs — like Harbor's database, not the registry asked per listing)
+// plus Harbor's own rows (ids, times): projects, repositories, and artifacts as Harbor lists
+// them — one per top-level digest (an index hides its children, which appear as `references`),
+// tagged or reached by a tag.
 import type { Project } from '../token-service.js';
-import type { DistributionClient, StoredManifest } from './distribution-client.js';
+import type { StoredManifest } from './distribution-client.js';
 import type { HarborDb } from './harbor-db.js';
+import type { HarborIndex } from './harbor-index.js';
 
 export interface ProjectView extends Project {
   id: number;
@@ -66,7 +68,7 @@ export class HarborData {
   private readonly projects: ProjectView[];
 
   constructor(
-    private readonly client: DistributionClient,
+    private readonly index: HarborIndex,
     private readonly db: HarborDb,
     projects: readonly Project[],
   ) {
@@ -82,9 +84,10 @@ export class HarborData {
 
   /** The project's repositories that hold at least one tag, newest first (Harbor's default sort). */
   async repositories(project: ProjectView): Promise<RepositoryView[]> {
-    const names = (await this.client.catalog()).filter((name) => name.startsWith(`${project.name}/`));
-    const withTags = await Promise.all(names.map(async (name) => ({ name, tags: await this.client.tags(name) })));
-    const present = withTags.filter((repo) => repo.tags.length > 0);
+    const present = this.index
+      .repositoryNames()
+      .filter((name) => name.startsWith(`${project.name}/`))
+      .map((name) => ({ name, tags: this.index.tags(name) }));
     await this.db.ensure(present.map((repo) => repo.name));
     return present
       .map(({ name, tags }) => {
@@ -96,13 +99,12 @@ export class HarborData {
 
   /** The top-level artifacts of a repository (none when it does not exist), newest push first. */
   async artifacts(project: ProjectView, repositoryName: string, tags?: readonly string[]): Promise<ArtifactView[]> {
-    const tagList = tags ?? (await this.client.tags(repositoryName));
-    const heads = await Promise.all(tagList.map(async (tag) => ({ tag, head: await this.client.head(repositoryName, tag) })));
     const tagsByDigest = new Map<string, string[]>();
-    for (const { tag, head } of heads) {
-      if (head) tagsByDigest.set(head.digest, [...(tagsByDigest.get(head.digest) ?? []), tag]);
+    for (const tag of tags ?? this.index.tags(repositoryName)) {
+      const digest = this.index.digestOf(repositoryName, tag);
+      if (digest) tagsByDigest.set(digest, [...(tagsByDigest.get(digest) ?? []), tag]);
     }
-    const manifests = await Promise.all([...tagsByDigest.keys()].map((digest) => this.client.manifest(repositoryName, digest)));
+    const manifests = await Promise.all([...tagsByDigest.keys()].map((digest) => this.index.manifest(repositoryName, digest)));
     const children = manifests.flatMap((manifest) => (asManifest(manifest).manifests ?? []).map((child) => child.digest ?? ''));
     await this.db.ensure(
       [repositoryName],
@@ -123,11 +125,9 @@ export class HarborData {
 
   /** One artifact by tag or digest, or undefined. */
   async artifact(project: ProjectView, repositoryName: string, reference: string): Promise<ArtifactView | undefined> {
-    const head = await this.client.head(repositoryName, reference);
-    if (!head) return undefined;
-    const tags = await this.client.tags(repositoryName);
-    const all = await this.artifacts(project, repositoryName, tags);
-    return all.find((artifact) => artifact.digest === head.digest);
+    const digest = this.index.digestOf(repositoryName, reference);
+    if (!digest) return undefined;
+    return (await this.artifacts(project, repositoryName)).find((artifact) => artifact.digest === digest);
   }
 
   private async artifactView(
@@ -157,7 +157,7 @@ export class HarborData {
       const children = json.manifests ?? [];
       const childSizes = await Promise.all(
         children.map(async (child) =>
-          imageSize(asManifest(await this.client.manifest(repositoryName, child.digest ?? '')), child.size ?? 0),
+          imageSize(asManifest(await this.index.manifest(repositoryName, child.digest ?? '')), child.size ?? 0),
         ),
       );
       return {
@@ -173,7 +173,7 @@ export class HarborData {
       };
     }
     const configDigest = json.config?.digest ?? '';
-    const config = JSON.parse((await this.client.blob(repositoryName, configDigest)).toString('utf8')) as {
+    const config = JSON.parse((await this.index.blob(repositoryName, configDigest)).toString('utf8')) as {
       architecture?: string;
       os?: string;
       created?: string;

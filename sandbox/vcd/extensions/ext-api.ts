@@ -17,18 +17,15 @@
 // Failures to reach the endpoint answer like a Jetty proxy would: 502 (refused, untrusted) or 504.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { request as httpRequest } from 'node:http';
-import { isIP } from 'node:net';
-import { connect as connectTls, type TLSSocket } from 'node:tls';
 import type { StateStore } from '../../lib/state.js';
 import { compilePattern } from './api-filters.js';
 import { VcdError } from '../core/errors.js';
 import type { VcdState } from '../core/model.js';
-import { matchesHost, peerChain, whyUntrusted } from '../connections/probe.js';
+import { endpointAgent } from './ext-api-connections.js';
 import { systemTrustAnchors } from '../connections/trusted-certificates.js';
 import { HOP_BY_HOP_HEADERS } from '../../lib/hop-by-hop.js';
 import type { SandboxHosts } from '../../lib/hosts.js';
 
-const CONNECT_TIMEOUT_MS = 10_000;
 const RESPONSE_TIMEOUT_MS = 60_000;
 
 /** Never forwarded: hop-by-hop headers (RFC 9110 §7.6.1) and Host (replaced). */
@@ -77,14 +74,17 @@ export async function forwardExtApi(
   if (!target) {
     throw new VcdError(404, `${NO_FILTER_MATCHES} ${(req.url ?? '').split('?')[0] ?? ''}: no enabled external endpoint serves it.`);
   }
-  const socket = await openTrustedTls(target.url, systemTrustAnchors(state.get()), hosts);
+  // Pooled TLS connections, each checked against System's trusted certificates (ext-api-connections.ts).
+  const agent = endpointAgent(target.url, systemTrustAnchors(state.get()), hosts);
   await new Promise<void>((resolve, reject) => {
     const outgoing = httpRequest(
       {
         method: req.method,
+        host: target.url.hostname.replace(/^\[|\]$/g, ''),
+        port: Number(target.url.port || 443),
         path: `${target.url.pathname}${target.url.search}`,
         headers: forwardedHeaders(req, target),
-        createConnection: () => socket,
+        agent,
         timeout: RESPONSE_TIMEOUT_MS,
       },
       (upstream) => {
@@ -101,7 +101,6 @@ export async function forwardExtApi(
     );
     outgoing.on('timeout', () => outgoing.destroy(new VcdError(504, `The external endpoint ${target.endpointId} did not answer in time.`)));
     outgoing.on('error', (error) => {
-      socket.destroy();
       if (res.headersSent) {
         res.destroy();
         resolve();
@@ -115,31 +114,6 @@ export async function forwardExtApi(
       if (!res.writableFinished) outgoing.destroy();
     });
     req.pipe(outgoing);
-  });
-}
-
-/** A TLS connection to the endpoint whose chain leads to System's trusted certificates and names the host. */
-function openTrustedTls(url: URL, anchors: ReturnType<typeof systemTrustAnchors>, hosts: SandboxHosts): Promise<TLSSocket> {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const port = Number(url.port || 443);
-  return new Promise((resolve, reject) => {
-    const address = hosts.get(host.toLowerCase())?.connectTo ?? host;
-    const socket = connectTls({ host: address, port, servername: isIP(host) ? undefined : host, rejectUnauthorized: false });
-    const fail = (status: number, message: string): void => {
-      socket.destroy();
-      reject(new VcdError(status, message));
-    };
-    socket.setTimeout(CONNECT_TIMEOUT_MS, () => fail(504, `No answer from ${url.host} within ${CONNECT_TIMEOUT_MS / 1000} s.`));
-    socket.once('secureConnect', () => {
-      socket.setTimeout(0);
-      const chain = peerChain(socket.getPeerCertificate(true));
-      const distrust = whyUntrusted(chain, anchors);
-      if (distrust) return fail(502, `The certificate of ${url.host} is not trusted by the System organization: ${distrust}`);
-      const [leaf] = chain;
-      if (leaf && !matchesHost(leaf, host)) return fail(502, `The certificate of ${url.host} is not valid for ${host}.`);
-      resolve(socket);
-    });
-    socket.on('error', (error) => fail(502, `Cannot connect to ${url.host}: ${error.message}`));
   });
 }
 

@@ -1,9 +1,10 @@
 /*
- * What a person needs to know about one X.509 certificate, read with @peculiar/x509 (RSA and EC,
- * WebCrypto fingerprints). Pure apart from WebCrypto, which the browser provides.
+ * What a person needs to know about one X.509 certificate, read with @peculiar/asn1-x509
+ * (x509-certificate.ts: RSA and EC, WebCrypto fingerprints). Pure apart from WebCrypto, which the
+ * browser provides.
  */
-import { BasicConstraintsExtension, SubjectAlternativeNameExtension, X509Certificate } from '@peculiar/x509';
-import { normalizePem } from './pem';
+import { X509Certificate } from './x509-certificate';
+import { normalizePem, splitPemBlocks } from './pem';
 
 export interface CertificateSummary {
   /** Normalised (see `normalizePem`), so that equal certificates have equal PEMs. */
@@ -31,7 +32,7 @@ function hex(buffer: ArrayBuffer): string {
 }
 
 function keyDetails(certificate: X509Certificate): { keyAlgorithm: string; keySize?: number } {
-  const algorithm = certificate.publicKey.algorithm as Algorithm & { modulusLength?: number; namedCurve?: string };
+  const algorithm = certificate.publicKey.algorithm;
   if (algorithm.modulusLength) return { keyAlgorithm: 'RSA', keySize: algorithm.modulusLength };
   if (algorithm.namedCurve) {
     const size = Number(/\d+/.exec(algorithm.namedCurve)?.[0]);
@@ -42,28 +43,20 @@ function keyDetails(certificate: X509Certificate): { keyAlgorithm: string; keySi
 
 /** The DNS names (lower case) and IP addresses a TLS client matches a host against; CN is not one (RFC 6125). */
 export function subjectAltNames(certificate: X509Certificate): { dnsNames: string[]; ipAddresses: string[] } {
-  const names = certificate.getExtension(SubjectAlternativeNameExtension)?.names.items ?? [];
-  return {
-    dnsNames: names.filter((name) => name.type === 'dns').map((name) => name.value.toLowerCase()),
-    ipAddresses: names.filter((name) => name.type === 'ip').map((name) => name.value),
-  };
+  return { dnsNames: certificate.dnsNames.map((name) => name.toLowerCase()), ipAddresses: [...certificate.ipAddresses] };
 }
 
-/**
- * Parses a certificate and reads every field a summary needs, so that a broken one fails here, at
- * once, rather than later in a getter (@peculiar/x509 decodes fields lazily).
- */
+/** Parses a certificate (PEM or DER) and every field a summary needs: a broken one fails here, at once. */
 export function openCertificate(pemOrDer: string | Uint8Array): X509Certificate {
-  const certificate = new X509Certificate(pemOrDer);
-  void [certificate.subject, certificate.issuer, certificate.serialNumber, certificate.notBefore, certificate.notAfter];
-  void [certificate.extensions, certificate.publicKey.algorithm, certificate.signatureAlgorithm];
-  return certificate;
+  if (typeof pemOrDer !== 'string') return new X509Certificate(pemOrDer);
+  const [block] = splitPemBlocks(pemOrDer);
+  if (!block) throw new Error('no PEM block');
+  return new X509Certificate(block.der);
 }
 
 export async function summarizeCertificate(pemOrDer: string | Uint8Array | X509Certificate): Promise<CertificateSummary> {
   const certificate = pemOrDer instanceof X509Certificate ? pemOrDer : openCertificate(pemOrDer);
-  const constraints = certificate.getExtension(BasicConstraintsExtension);
-  const signature = certificate.signatureAlgorithm as { hash?: { name?: string } };
+  const signature = certificate.signatureAlgorithm;
   return {
     pem: normalizePem(new Uint8Array(certificate.rawData)),
     subject: certificate.subject,
@@ -73,7 +66,7 @@ export async function summarizeCertificate(pemOrDer: string | Uint8Array | X509C
     notAfter: certificate.notAfter,
     ...subjectAltNames(certificate),
     sha256Fingerprint: hex(await certificate.getThumbprint('SHA-256')),
-    isCa: constraints?.ca === true,
+    isCa: certificate.isCa,
     isSelfIssued: certificate.subject === certificate.issuer,
     ...keyDetails(certificate),
     ...(signature.hash?.name ? { signatureHash: signature.hash.name } : {}),

@@ -4,9 +4,9 @@
  * usable: CSE installs each entry as a trust anchor on the nodes, and a server certificate there
  * breaks as soon as the registry renews it.
  */
-import { X509Certificate } from '@peculiar/x509';
 import { CertificateSummary, summarizeCertificate, validityAt } from './certificate-summary';
 import { isIssuedBy, isSelfSigned, openPemCertificates } from './issuance';
+import { X509Certificate } from './x509-certificate';
 
 export type CertificateRole = 'root' | 'intermediate' | 'leaf';
 

@@ -3,7 +3,8 @@
  * certificates, each normalised to one PEM, and says precisely why anything else was set aside.
  * Private keys are recognised in every wrapping and refused; the reading keeps only their label.
  */
-import { X509Certificates } from '@peculiar/x509';
+import { ContentInfo, SignedData, id_signedData } from '@peculiar/asn1-cms';
+import { AsnConvert } from '@peculiar/asn1-schema';
 import { openCertificate } from './certificate-summary';
 import { DerKind, identifyDer, pkcs7CertificateDers } from './der-kind';
 import { decodeText, isText, nonPemPrivateKeyLabel, stripBom, utf8Length } from './input-text';
@@ -201,17 +202,23 @@ function readPkcs7(der: Uint8Array, reading: Reading): void {
 }
 
 /**
- * Some tools write PKCS#7 in BER with indefinite lengths, which the DER walk refuses; the library's
- * lenient parser reads those (re-encoding each certificate, which for a DER certificate is a no-op).
+ * Some tools write PKCS#7 in BER with indefinite lengths, which the DER walk refuses; the CMS
+ * schema's lenient parser (@peculiar/asn1-cms) reads those, re-encoding each certificate, which
+ * for a DER certificate is a no-op.
  */
 function readBerPkcs7(der: Uint8Array, reading: Reading): boolean {
-  let certificates: X509Certificates;
+  let certificates: Uint8Array[];
   try {
-    certificates = new X509Certificates(der);
+    const content = AsnConvert.parse(der, ContentInfo);
+    if (content.contentType !== id_signedData) return false;
+    const signed = AsnConvert.parse(content.content, SignedData);
+    certificates = (signed.certificates ?? []).flatMap((choice) =>
+      choice.certificate ? [new Uint8Array(AsnConvert.serialize(choice.certificate))] : [],
+    );
   } catch {
     return false;
   }
   if (certificates.length === 0) reading.reject('pkcs7Empty');
-  for (const certificate of certificates) readCertificate(identifyDer(new Uint8Array(certificate.rawData)), reading);
+  for (const certificate of certificates) readCertificate(identifyDer(certificate), reading);
   return true;
 }

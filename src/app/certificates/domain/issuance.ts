@@ -3,10 +3,11 @@
  * match the CA's subject and the signature must verify with the CA's key. A matching name alone
  * proves nothing — a CA re-created with a new key keeps its name.
  */
-import { X509Certificate } from '@peculiar/x509';
 import { openCertificate } from './certificate-summary';
 import { readTlv, sliceNode } from './der';
 import { normalizePem, splitPemBlocks } from './pem';
+import { X509Certificate } from './x509-certificate';
+import { verifySignature } from './x509-signature';
 
 const CERTIFICATE_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE']);
 
@@ -17,12 +18,8 @@ export function namesMatch(a: string, b: string): boolean {
 }
 
 /** The signature check alone; false (never a throw) when the key cannot check that kind of signature. */
-export async function isSignedWithKeyOf(child: X509Certificate, issuer: X509Certificate): Promise<boolean> {
-  try {
-    return await child.verify({ publicKey: issuer.publicKey, signatureOnly: true });
-  } catch {
-    return false;
-  }
+export function isSignedWithKeyOf(child: X509Certificate, issuer: X509Certificate): Promise<boolean> {
+  return verifySignature(child, issuer);
 }
 
 export async function isIssuedBy(child: X509Certificate, issuer: X509Certificate): Promise<boolean> {

@@ -5,9 +5,9 @@
  * crypto/x509 makes when containerd pulls an image on a node. When it fails, every reason is
  * reported, most decisive first, with what to add.
  */
-import { BasicConstraintsExtension, X509Certificate } from '@peculiar/x509';
 import { certificateCoversHost, subjectAltNames, validityAt } from './certificate-summary';
 import { OpenedCertificate, isSelfSigned, isSignedWithKeyOf, namesMatch, openPemCertificates } from './issuance';
+import { X509Certificate } from './x509-certificate';
 
 export type ProofProblemCode =
   | 'noChain'
@@ -188,7 +188,7 @@ function byRank(problems: readonly ProofProblem[]): ProofProblem[] {
 export function servedCaCertificates(served: readonly string[]): string[] {
   const cas = openPemCertificates(served)
     .slice(1)
-    .filter(({ certificate }) => certificate.getExtension(BasicConstraintsExtension)?.ca === true)
+    .filter(({ certificate }) => certificate.isCa)
     .map(({ pem }) => pem);
   return [...new Set(cas)];
 }

@@ -74,15 +74,33 @@ function settingsFrom(options: CheckOptions): CheckSettings {
 }
 
 /**
- * What the browser recorded for the last fetch of `url` (PerformanceResourceTiming.nextHopProtocol):
- * 'h2' or 'h3' when it multiplexes. Through /ext-api this is the page's own hop to VCD, which is
- * the one whose per-host connection cap limits the check.
+ * The protocol the page talks to the host of `url` ('h2' or 'h3' when it multiplexes), from what
+ * the browser recorded: the last Resource Timing entry of `url` — or, for a URL of the page's own
+ * origin (VCD's /ext-api), the page's navigation entry, which is the very hop the requests ride
+ * on and is never lost to a full Resource Timing buffer (VCD's portal loads hundreds of files).
  */
 export function resourceTimingProtocol(url: string): string | undefined {
-  const entries = globalThis.performance?.getEntriesByName?.(url) ?? [];
+  const timing = globalThis.performance;
+  const entries = timing?.getEntriesByName?.(url) ?? [];
   const last = entries[entries.length - 1] as PerformanceResourceTiming | undefined;
-  return last?.nextHopProtocol || undefined;
+  if (last?.nextHopProtocol) return last.nextHopProtocol;
+  if (!isPageOrigin(url)) return undefined;
+  const navigation = timing?.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return navigation?.nextHopProtocol || undefined;
 }
+
+function isPageOrigin(url: string): boolean {
+  const page = globalThis.location;
+  if (!page) return false;
+  try {
+    return new URL(url, page.href).origin === page.origin;
+  } catch {
+    return false;
+  }
+}
+
+/** Answers looked at for their protocol before the check settles for the HTTP/1.1 limit. */
+const PROTOCOL_LOOKUPS = 8;
 
 export function isMultiplexed(protocol: string | undefined): boolean {
   return protocol === 'h2' || protocol === 'h3' || protocol?.startsWith('h3-') === true;
@@ -104,9 +122,9 @@ interface Waiter {
 
 export class CheckRun {
   readonly settings: CheckSettings;
-  /** Starts at `concurrency`; raised once if the first answer came over HTTP/2 or HTTP/3. */
+  /** Starts at `concurrency`; raised once answers are known to come over HTTP/2 or HTTP/3. */
   private limit: number;
-  private protocolKnown = false;
+  private protocolLookups = 0;
   private sent = 0;
   private active = 0;
   private readonly waiters: Waiter[] = [];
@@ -127,11 +145,15 @@ export class CheckRun {
     return this.limit;
   }
 
-  /** The protocol of the first answer decides the limit for the rest of the check. */
+  /**
+   * The first answer whose protocol the browser reports decides the limit for the rest of the
+   * check (an entry may not be recorded yet when the first answer is read: later ones are asked).
+   */
   private learnProtocol(url: string): void {
-    if (this.protocolKnown) return;
-    this.protocolKnown = true;
-    if (!isMultiplexed(this.settings.protocolOf(url))) return;
+    if (this.protocolLookups >= PROTOCOL_LOOKUPS) return;
+    const protocol = this.settings.protocolOf(url);
+    this.protocolLookups = protocol === undefined ? this.protocolLookups + 1 : PROTOCOL_LOOKUPS;
+    if (!isMultiplexed(protocol)) return;
     this.limit = Math.max(this.limit, this.settings.multiplexedConcurrency);
     while (this.active < this.limit && this.waiters.length > 0) {
       this.active++;

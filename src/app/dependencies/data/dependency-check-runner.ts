@@ -7,11 +7,12 @@
  * act on what is stored.
  */
 import { Injectable, Provider, inject } from '@angular/core';
-import { Observable, Subscription, catchError, concat, endWith, ignoreElements, of } from 'rxjs';
+import { Observable, Subscription, catchError, concat, endWith, ignoreElements, mergeMap, of } from 'rxjs';
 import { ParsedRegistryUrl, AccessPath, accessBaseUrl } from '../../registry/domain';
 import { VCD_SESSION } from '../../vcd';
-import { CheckOutcome, CseVersion, DependencyCheckRecord, ResultRow, imagesOf, pendingRows, toRecord } from '../domain';
+import { CheckOutcome, CseVersion, DependencyCheckRecord, PresenceResult, ResultRow, imagesOf, pendingRows, toRecord } from '../domain';
 import { chooseStrategy } from './choose-strategy';
+import { CheckOptions, PresenceChecker } from './presence-check';
 import { PresenceCheckers, providePresenceCheckers } from './presence-checkers';
 import { RowCheckUpdate, checkRows } from './row-check';
 
@@ -42,6 +43,12 @@ export interface DependencyCheckRequest {
   /** Registry requests in flight at most, whatever the protocol (the organizations' checks bound their total). */
   readonly concurrency?: number;
 }
+
+/** How to reach the registry: what a check and a digest lookup share. */
+type RegistryReach = Pick<DependencyCheckRequest, 'registry' | 'access' | 'harbor' | 'cancel'>;
+
+/** Rows whose digests to look up (by id), and how to reach the registry (as for the check). */
+export type DigestRequest = RegistryReach & { readonly rows: readonly ResultRow[]; readonly ids: readonly string[] };
 
 /** How the check itself ended: 'failed' when the checker gave up outright. */
 export type CheckEnding = CheckOutcome | 'failed';
@@ -95,13 +102,9 @@ export class DependencyCheckRunner {
         keeping = this.keep({ ...progress, ending, record }, request.keep).subscribe(subscriber);
       };
 
-      const checker = this.checkers.forStrategy(chooseStrategy({ harbor: request.harbor, access: request.access.kind }));
+      const { checker, options } = this.checkerFor(request);
       const concurrency = request.concurrency ? { concurrency: request.concurrency, multiplexedConcurrency: request.concurrency } : {};
-      const checking = checkRows(checker, request.rows, images, {
-        access: { baseUrl: accessBaseUrl(request.access, this.session.apiRootUrl), project: request.registry.project ?? '' },
-        cancel: request.cancel,
-        ...concurrency,
-      }).subscribe({
+      const checking = checkRows(checker, request.rows, images, { ...options, ...concurrency }).subscribe({
         next: (update) => {
           last = update;
           if (!update.outcome) subscriber.next(progressOf(update));
@@ -118,6 +121,31 @@ export class DependencyCheckRunner {
         keeping?.unsubscribe();
       };
     });
+  }
+
+  /**
+   * Digests on demand (a row opened, the exports asked for them): one HEAD per image of `ids`,
+   * where the check told presence from tag lists. Nothing is kept.
+   */
+  lookUpDigests(request: DigestRequest): Observable<PresenceResult> {
+    const wanted = new Set(request.ids);
+    const { checker, options } = this.checkerFor(request);
+    return checker
+      .check(
+        imagesOf(request.rows, (row) => wanted.has(row.id)),
+        { ...options, withDigests: true },
+      )
+      .pipe(mergeMap((event) => (event.type === 'result' ? of(event.result) : [])));
+  }
+
+  private checkerFor(request: RegistryReach): { readonly checker: PresenceChecker; readonly options: CheckOptions } {
+    return {
+      checker: this.checkers.forStrategy(chooseStrategy({ harbor: request.harbor, access: request.access.kind })),
+      options: {
+        access: { baseUrl: accessBaseUrl(request.access, this.session.apiRootUrl), project: request.registry.project ?? '' },
+        cancel: request.cancel,
+      },
+    };
   }
 
   /** Keeps again the result of a whole check whose keeping failed; a check that was not whole has nothing to keep. */

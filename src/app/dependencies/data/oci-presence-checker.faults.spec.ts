@@ -32,7 +32,7 @@ describe('OciPresenceChecker under load and faults', () => {
       registry.push('cse/tkg/etcd', 'v3.5.7_vmware.6', OCI_MANIFEST);
       const run = check([image(ETCD, 'etcd')]);
       flushMicrotasks();
-      backend.expectOne(`${BASE}/v2/cse/tkg/etcd/manifests/v3.5.7_vmware.6`).flush('', { status: 503, statusText: 'Unavailable' });
+      backend.expectOne(`${BASE}/v2/cse/tkg/etcd/tags/list`).flush('', { status: 503, statusText: 'Unavailable' });
       flushMicrotasks();
       expect(takeOpen(backend)).toEqual([]);
       tick(250);
@@ -46,7 +46,7 @@ describe('OciPresenceChecker under load and faults', () => {
       const run = check([image(ETCD, 'etcd')]);
       flushMicrotasks();
       backend
-        .expectOne(`${BASE}/v2/cse/tkg/etcd/manifests/v3.5.7_vmware.6`)
+        .expectOne(`${BASE}/v2/cse/tkg/etcd/tags/list`)
         .flush('', { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '2' } });
       tick(1999);
       expect(takeOpen(backend)).toEqual([]);
@@ -59,7 +59,7 @@ describe('OciPresenceChecker under load and faults', () => {
       const run = check([image(ETCD, 'etcd')]);
       for (let attempt = 0; attempt < 4; attempt++) {
         flushMicrotasks();
-        backend.expectOne(`${BASE}/v2/cse/tkg/etcd/manifests/v3.5.7_vmware.6`).flush('', { status: 502, statusText: 'Bad Gateway' });
+        backend.expectOne(`${BASE}/v2/cse/tkg/etcd/tags/list`).flush('', { status: 502, statusText: 'Bad Gateway' });
         tick(10_000);
       }
       expect(run.resultFor('etcd')).toEqual(jasmine.objectContaining({ failure: { kind: 'tooManyRetries', status: 502, attempts: 4 } }));
@@ -69,7 +69,7 @@ describe('OciPresenceChecker under load and faults', () => {
     it('cuts a request off after the timeout and reports it', fakeAsync(() => {
       const run = check([image(ETCD, 'etcd')], { timeoutSeconds: 3 });
       flushMicrotasks();
-      const hanging = backend.expectOne(`${BASE}/v2/cse/tkg/etcd/manifests/v3.5.7_vmware.6`);
+      const hanging = backend.expectOne(`${BASE}/v2/cse/tkg/etcd/tags/list`);
       tick(2999);
       expect(run.results()).toEqual([]);
       tick(1);
@@ -157,6 +157,15 @@ describe('OciPresenceChecker under load and faults', () => {
       expect(countByStatus(run.results())).toEqual({ present: 80 });
     }));
 
+    it('learns HTTP/2 from a later answer when the browser had not recorded the first ones yet', fakeAsync(() => {
+      const images = Array.from({ length: 80 }, (_, index) => image(`cse/synthetic/image-${index}:1.0.0`, String(index)));
+      images.forEach((each) => registry.push(each.repository, each.reference));
+      let asked = 0;
+      check(images, { protocolOf: () => (++asked > 2 ? 'h2' : undefined) });
+      expect(answerAll(backend, registry).maxOutstanding).toBe(24);
+      expect(asked).toBe(3);
+    }));
+
     it('keeps the HTTP/1.1 limit when the browser reports http/1.1', fakeAsync(() => {
       const images = Array.from({ length: 40 }, (_, index) => image(`cse/synthetic/image-${index}:1.0.0`, String(index)));
       images.forEach((each) => registry.push(each.repository, each.reference));
@@ -191,7 +200,7 @@ describe('OciPresenceChecker under load and faults', () => {
       const images = Array.from({ length: 20 }, (_, index) => image(`cse/synthetic/image-${index}:1.0.0`, String(index)));
       const run = check(images);
       flushMicrotasks();
-      registry.answer(backend.expectOne(`${BASE}/v2/cse/synthetic/image-0/manifests/1.0.0`));
+      registry.answer(backend.expectOne(`${BASE}/v2/cse/synthetic/image-0/tags/list`));
       flushMicrotasks();
       registry.answer(backend.expectOne((request) => request.url.includes('/service/token')));
       flushMicrotasks();
@@ -210,7 +219,7 @@ describe('OciPresenceChecker under load and faults', () => {
       const images = Array.from({ length: 20 }, (_, index) => image(`cse/synthetic/image-${index}:1.0.0`, String(index)));
       const run = check(images, { cancel });
       flushMicrotasks();
-      const probe = backend.expectOne(`${BASE}/v2/cse/synthetic/image-0/manifests/1.0.0`);
+      const probe = backend.expectOne(`${BASE}/v2/cse/synthetic/image-0/tags/list`);
       cancel.next();
       expect(probe.cancelled).toBeTrue();
       expect(run.done()).toEqual({ type: 'done', cancelled: true, partial: true, requests: 1 });

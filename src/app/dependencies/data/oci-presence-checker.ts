@@ -1,7 +1,8 @@
 /*
- * Presence through the OCI distribution API, exactly as a cluster node pulls: `HEAD
- * /v2/<repository>/manifests/<reference>` with an anonymous bearer token. A 404 is told apart
- * (tag missing, or the whole repository) by one `tags/list` per repository.
+ * Presence through the OCI distribution API with an anonymous bearer token, as a cluster node
+ * pulls: one `tags/list` per repository decides every tag it lists (or does not), and `HEAD
+ * /v2/<repository>/manifests/<reference>` answers the rest — see oci-request-plan.ts for which
+ * requests are sent when. A 404 is told apart (tag missing, or the whole repository) by the list.
  */
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
@@ -13,7 +14,6 @@ import { boundedHeader, nextLinkTarget } from './header-syntax';
 import {
   CheckEvent,
   CheckOptions,
-  CheckFailure,
   ImageToCheck,
   MAX_LISTING_PAGES,
   NotPullableReason,
@@ -21,7 +21,8 @@ import {
   PresenceResult,
   RegistryAccess,
 } from './presence-check';
-import { isCheckableImage, isDigest, missingResult, parseJson, presentResult } from './reference-rules';
+import { OciPrimitives, TagListing, checkEveryDigest, checkPerRepository } from './oci-request-plan';
+import { isCheckableImage, missingResult, parseJson, presentResult } from './reference-rules';
 
 /** Without an explicit list, registries answer 404 for OCI images (they assume Docker schema 1/2). */
 export const MANIFEST_ACCEPT = [
@@ -31,26 +32,7 @@ export const MANIFEST_ACCEPT = [
   'application/vnd.docker.distribution.manifest.v2+json',
 ].join(', ');
 
-/**
- * From this many images in one repository, its tag list is read first: a tag that is not listed
- * is missing without a HEAD, and only listed tags are HEADed for their digest. One tag list
- * replaces up to N−1 HEADs (TKG repositories hold one tag per Kubernetes release).
- */
-export const TAGS_FIRST_MIN_IMAGES = 3;
-
 type Authorized = { readonly answer: RegistryAnswer } | { readonly denied: NotPullableReason };
-
-type TagListing =
-  /**
-   * Registries list every tag when no `n` is given; a `Link` to a next page is followed up to
-   * MAX_LISTING_PAGES. Past that the list is not whole (`isComplete` false): its tags still name
-   * near misses, but a tag absent from it may exist, and only a HEAD can tell.
-   */
-  | { readonly kind: 'tags'; readonly tags: readonly string[]; readonly isComplete: boolean }
-  | { readonly kind: 'noRepository' }
-  /** The registry's answer could not be read safely (a header too large): the images of the repository say so. */
-  | { readonly kind: 'refused'; readonly failure: CheckFailure }
-  | { readonly kind: 'unknown' };
 
 /** The token service refused an anonymous token (401/403 from the realm). */
 class TokenRefused extends Error {}
@@ -89,41 +71,34 @@ class OciCheck {
     );
   }
 
-  async execute(images: readonly ImageToCheck[], report: (result: PresenceResult) => void): Promise<void> {
+  async execute(images: readonly ImageToCheck[], report: (result: PresenceResult) => void, withDigests: boolean): Promise<void> {
     const checkable = images.filter((image) => {
       if (isCheckableImage(image)) return true;
       report({ status: 'error', image, failure: { kind: 'invalidReference' } });
       return false;
     });
     for (const image of checkable) this.remaining.set(image.repository, (this.remaining.get(image.repository) ?? 0) + 1);
-    const crowded = [...this.remaining].filter(([, count]) => count >= TAGS_FIRST_MIN_IMAGES).map(([repository]) => repository);
-    // Read those tag lists before any HEAD, all in parallel: waiting for them image by image would idle the other slots.
-    await this.run.forEach(crowded, async (repository) => {
-      await this.tagsOf(repository).catch(() => undefined);
-    });
-    await this.run.forEach(checkable, async (image) => {
-      let result: PresenceResult;
-      try {
-        result = await this.checkImage(image);
-      } catch (error) {
-        result = failureResult(image, error);
-      }
-      const left = (this.remaining.get(image.repository) ?? 1) - 1;
-      if (left > 0) this.remaining.set(image.repository, left);
-      else this.remaining.delete(image.repository);
-      report(result);
-    });
+    const primitives: OciPrimitives = {
+      forEach: (items, work) => this.run.forEach(items, work),
+      tagsOf: (repository) => this.tagsOf(repository),
+      checkByHead: (image) => this.checkByHead(image),
+      settle: async (image, work) => {
+        let result: PresenceResult;
+        try {
+          result = await work();
+        } catch (error) {
+          result = failureResult(image, error);
+        }
+        const left = (this.remaining.get(image.repository) ?? 1) - 1;
+        if (left > 0) this.remaining.set(image.repository, left);
+        else this.remaining.delete(image.repository);
+        report(result);
+      },
+    };
+    await (withDigests ? checkEveryDigest(checkable, primitives) : checkPerRepository(checkable, primitives));
   }
 
-  private async checkImage(image: ImageToCheck): Promise<PresenceResult> {
-    const listed = this.tagListings.get(image.repository);
-    if (listed && !isDigest(image.reference)) {
-      const listing = await listed.catch((): TagListing => ({ kind: 'unknown' }));
-      if (listing.kind === 'noRepository') return { status: 'repositoryMissing', image };
-      if (listing.kind === 'refused') return { status: 'error', image, failure: listing.failure };
-      if (listing.kind === 'tags' && listing.isComplete && !listing.tags.includes(image.reference))
-        return missingResult(image, listing.tags);
-    }
+  private async checkByHead(image: ImageToCheck): Promise<PresenceResult> {
     const head = await this.authorizedSend(image.repository, {
       method: 'HEAD',
       url: `${this.base}/v2/${image.repository}/manifests/${image.reference}`,
@@ -133,9 +108,11 @@ class OciCheck {
     const { status, headers } = head.answer;
     if (status === 200) return presentResult(image, headers.get('Docker-Content-Digest'), headers.get('Content-Type'));
     if (status !== 404) return { status: 'error', image, failure: { kind: 'http', status } };
+    // What is decided already (the manifest is not there): a list that fails only loses detail.
     const listing = await this.tagsOf(image.repository);
     if (listing.kind === 'noRepository') return { status: 'repositoryMissing', image };
-    if (listing.kind === 'refused') return { status: 'error', image, failure: listing.failure };
+    // …except a header too large to read: the registry's doing, and the row says so rather than guess.
+    if (listing.kind === 'failed' && listing.failure.kind === 'headerTooLarge') return { status: 'error', image, failure: listing.failure };
     return missingResult(image, listing.kind === 'tags' ? listing.tags : undefined);
   }
 
@@ -148,34 +125,34 @@ class OciCheck {
     return listing;
   }
 
-  /** What we know is already decided (the manifest is not there): a listing that fails only loses detail. */
+  /**
+   * Registries list every tag when no `n` is given; a `Link` to a next page is followed up to
+   * MAX_LISTING_PAGES. A repository with more pages than that counts as too long to list: its
+   * unlisted tags are HEADed. A page that cannot be read ends the walk: what was listed still
+   * counts, the rest is HEADed — unless it is the first page (the list's failure is the images'),
+   * or a header too large to read (the registry's doing: the rows say so rather than guess).
+   */
   private async listTags(repository: string): Promise<TagListing> {
-    try {
-      return await this.readTagPages(repository);
-    } catch (error) {
-      if (!(error instanceof CheckFailed)) throw error;
-      // A header too large to read is the registry's doing: the rows say so rather than guess.
-      return error.failure.kind === 'headerTooLarge' ? { kind: 'refused', failure: error.failure } : { kind: 'unknown' };
-    }
-  }
-
-  private async readTagPages(repository: string): Promise<TagListing> {
     const tags: string[] = [];
-    let url = `${this.base}/v2/${repository}/tags/list`;
-    for (let page = 0; page < MAX_LISTING_PAGES; page++) {
-      const listed = await this.authorizedSend(repository, { method: 'GET', url, headers: { Accept: 'application/json' } });
-      if ('denied' in listed) return { kind: 'unknown' };
+    let url: string | undefined = `${this.base}/v2/${repository}/tags/list`;
+    const unread = (page: number): TagListing => (page === 0 ? { kind: 'unknown' } : { kind: 'tags', tags, complete: false });
+    for (let page = 0; url !== undefined && page < MAX_LISTING_PAGES; page++) {
+      let listed: Authorized;
+      let link: string | null;
+      try {
+        listed = await this.authorizedSend(repository, { method: 'GET', url, headers: { Accept: 'application/json' } });
+        link = 'answer' in listed ? boundedHeader(listed.answer.headers, 'Link') : null;
+      } catch (error) {
+        if (!(error instanceof CheckFailed)) throw error;
+        return page === 0 || error.failure.kind === 'headerTooLarge' ? { kind: 'failed', failure: error.failure } : unread(page);
+      }
+      if ('denied' in listed) return unread(page);
       // distribution answers NAME_UNKNOWN for a repository that does not exist.
       if (listed.answer.status === 404 && page === 0) return { kind: 'noRepository' };
-      if (listed.answer.status !== 200) return { kind: 'unknown' };
-      const body = parseJson(listed.answer.body) as { tags?: unknown } | undefined;
-      // One by one: a hostile page of a million tags must not overflow the stack of a spread push.
-      for (const tag of Array.isArray(body?.tags) ? body.tags : []) if (typeof tag === 'string') tags.push(tag);
-      const next = this.nextPage(boundedHeader(listed.answer.headers, 'Link'));
-      if (next === undefined) return { kind: 'tags', tags, isComplete: true };
-      url = next;
+      if (listed.answer.status !== 200 || !readTagsOfPage(listed.answer.body, tags)) return unread(page);
+      url = this.nextPage(link);
     }
-    return { kind: 'tags', tags, isComplete: false };
+    return { kind: 'tags', tags, complete: url === undefined };
   }
 
   /** `</v2/x/tags/list?last=t&n=100>; rel="next"` → the same path under our base. */
@@ -258,6 +235,20 @@ class OciCheck {
   }
 }
 
+/**
+ * Adds the tags of `{"name": …, "tags": […]}` (`null` for a repository without tags) to `into`;
+ * false when the body is no tag list. One by one: a hostile page of a million tags must not
+ * overflow the stack of a spread push.
+ */
+function readTagsOfPage(body: string, into: string[]): boolean {
+  const page = parseJson(body) as { tags?: unknown } | undefined;
+  if (typeof page !== 'object' || page === null || !('tags' in page)) return false;
+  if (page.tags === null) return true;
+  if (!Array.isArray(page.tags)) return false;
+  for (const tag of page.tags) if (typeof tag === 'string') into.push(tag);
+  return true;
+}
+
 function withToken(request: RegistryRequest, token: string | undefined): RegistryRequest {
   return token === undefined ? request : { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } };
 }
@@ -270,12 +261,14 @@ function pathOf(url: string): string {
   }
 }
 
-/** The strategy for direct access (a CORS proxy or the registry itself): what cluster nodes do, request for request. */
+/** The strategy for direct access (a CORS proxy or the registry itself): what cluster nodes do, with one tag list per repository. */
 @Injectable()
 export class OciPresenceChecker implements PresenceChecker {
   private readonly http = inject(HttpClient);
 
   check(images: readonly ImageToCheck[], options: CheckOptions): Observable<CheckEvent> {
-    return streamCheck(this.http, images, options, (run, report) => new OciCheck(run, options.access).execute(images, report));
+    return streamCheck(this.http, images, options, (run, report) =>
+      new OciCheck(run, options.access).execute(images, report, options.withDigests === true),
+    );
   }
 }

@@ -46,6 +46,12 @@ export interface CheckOptions {
   readonly stopAfterFailures?: number;
   /** Emitting stops the check: in-flight requests are aborted and `done {cancelled: true}` follows. */
   readonly cancel?: Observable<unknown>;
+  /**
+   * Also the digest and media type of every present image: one HEAD per image, where a tag list
+   * alone tells presence for a whole repository in one request. For a digest the user asks for
+   * (opening a row, exporting with digests); Harbor's listings carry digests anyway.
+   */
+  readonly withDigests?: boolean;
 }
 
 export interface PresenceChecker {

@@ -75,6 +75,8 @@ export {
   imagesOf,
   pendingRows,
   rowsForCatalog,
+  rowsWithoutDigest,
+  withAnswer,
   withResult,
   type DetailParams,
   type GroupBar,

@@ -44,10 +44,14 @@ export type PresenceResult =
   | {
       readonly status: 'present';
       readonly image: ImageToCheck;
-      /** Absent only when a direct proxy does not expose `Docker-Content-Digest` to the page. */
+      /**
+       * Absent when a tag list told presence (no HEAD was sent: check again `withDigests` for it),
+       * or when a direct proxy does not expose `Docker-Content-Digest` to the page.
+       */
       readonly digest?: string;
       readonly mediaType?: string;
-      readonly manifestKind: ManifestKind;
+      /** Absent, like the media type, when a tag list told presence. */
+      readonly manifestKind?: ManifestKind;
     }
   | {
       readonly status: 'missing';

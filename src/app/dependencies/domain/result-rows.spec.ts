@@ -2,7 +2,17 @@ import { buildCatalog } from './catalog';
 import { ImageReference, makeImage } from './image-reference';
 import { ImageToCheck, PresenceResult } from './presence';
 import { readRecord, rowsOf, toRecord } from './check-record';
-import { ResultRow, countByStatus, filterRows, groupBars, imageToCheckOf, rowsForCatalog, withResult } from './result-rows';
+import {
+  ResultRow,
+  countByStatus,
+  filterRows,
+  groupBars,
+  imageToCheckOf,
+  rowsForCatalog,
+  rowsWithoutDigest,
+  withAnswer,
+  withResult,
+} from './result-rows';
 
 const IMAGE: ImageToCheck = { id: 'r0', repository: 'cse/tkg/etcd', reference: 'v3.5.10_vmware.1' };
 const PENDING: ResultRow = {
@@ -110,6 +120,25 @@ describe('result rows', () => {
     for (const [destination, expected] of cases) {
       it(`splits "${destination}"`, () => expect(imageToCheckOf({ ...PENDING, destination })).toEqual(expected));
     }
+  });
+
+  describe('digests on demand', () => {
+    const rows: ResultRow[] = [
+      { ...PENDING, id: 'told', status: 'present' },
+      { ...PENDING, id: 'headed', status: 'present', detail: { code: 'digest', params: { digest: 'sha256:1' } } },
+      { ...PENDING, id: 'gone', status: 'missing' },
+      { ...PENDING, id: 'unmapped', status: 'present', destination: '' },
+    ];
+
+    it('asks only for present rows that have no digest and can be checked', () => {
+      expect(rowsWithoutDigest(rows).map((row) => row.id)).toEqual(['told']);
+    });
+
+    it('puts a looked-up digest on its row and leaves the others as they were', () => {
+      const answered = withAnswer(rows, { status: 'present', image: { ...IMAGE, id: 'told' }, digest: 'sha256:9' });
+      expect(answered[0]?.detail).toEqual({ code: 'digest', params: { digest: 'sha256:9' } });
+      expect(answered.slice(1)).toEqual(rows.slice(1));
+    });
   });
 
   describe('counts, bars and filters', () => {

@@ -112,6 +112,19 @@ export function imagesOf(rows: readonly ResultRow[], shouldCheck: (row: ResultRo
   });
 }
 
+/**
+ * Present rows whose digest is not known yet: a check decides presence from one tag list per
+ * repository, which names tags but not their digests (looked up on demand, one HEAD per image).
+ */
+export function rowsWithoutDigest(rows: readonly ResultRow[]): ResultRow[] {
+  return rows.filter((row) => row.status === 'present' && row.detail?.code !== 'digest' && imageToCheckOf(row) !== undefined);
+}
+
+/** `rows` with the row `result` answers replaced (a digest looked up, or an image gone since the check). */
+export function withAnswer(rows: readonly ResultRow[], result: PresenceResult): ResultRow[] {
+  return rows.map((row) => (row.id === result.image.id ? withResult(row, result) : row));
+}
+
 export type StatusCounts = Readonly<Record<RowStatus, number>>;
 
 export function countByStatus(rows: readonly ResultRow[]): StatusCounts {

@@ -4,11 +4,13 @@ import { CheckEvent, CheckOptions, ImageToCheck, PresenceChecker, PresenceResult
 
 export class FakeChecker implements PresenceChecker {
   images: readonly ImageToCheck[] = [];
+  options?: CheckOptions;
   private events?: Subject<CheckEvent>;
   private done = 0;
 
   check(images: readonly ImageToCheck[], options: CheckOptions): Observable<CheckEvent> {
     this.images = images;
+    this.options = options;
     this.done = 0;
     const events = new Subject<CheckEvent>();
     this.events = events;

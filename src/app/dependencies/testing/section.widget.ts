@@ -59,6 +59,24 @@ export class SectionPage {
     return this.find(test) !== null;
   }
 
+  /** The text of the grid row whose destination ends with `repositoryEnd`. */
+  rowText(repositoryEnd: string): string {
+    return this.row(repositoryEnd)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  }
+
+  /** Clicks the button `test` inside the row of `repositoryEnd`. */
+  clickInRow(repositoryEnd: string, test: string): void {
+    const button = this.row(repositoryEnd)?.querySelector(`[data-test="${test}"]`);
+    if (!(button instanceof HTMLButtonElement)) throw new Error(`no ${test} in the row of ${repositoryEnd}`);
+    button.click();
+    this.fixture.detectChanges();
+  }
+
+  private row(repositoryEnd: string): Element | undefined {
+    const rows = (this.fixture.nativeElement as HTMLElement).querySelectorAll('[data-test="dependencies-row"]');
+    return Array.from(rows).find((candidate) => candidate.textContent?.includes(`/${repositoryEnd}:`));
+  }
+
   problemLines(): string[] {
     const items = (this.fixture.nativeElement as HTMLElement).querySelectorAll('[data-test="dependencies-parse-problem"] strong');
     return Array.from(items, (item) => item.textContent ?? '');

@@ -172,6 +172,45 @@ describe('DependenciesSectionComponent', () => {
       );
     });
 
+    describe('when the check told presence from tag lists (no digests)', () => {
+      async function checkWithoutDigests(): Promise<void> {
+        await page.useFile(FILE);
+        page.click('dependencies-check');
+        checker.answer('csi-attacher', (image) => ({ status: 'present', image }));
+        checker.answer('csi-resizer', (image) => ({ status: 'present', image }));
+        checker.answer('etcd', (image) => ({ status: 'repositoryMissing', image }));
+        checker.answer('pause', (image) => ({ status: 'present', image, digest: 'sha256:3', manifestKind: 'manifest' }));
+        checker.finish();
+        await page.settle();
+      }
+
+      it('looks up the digest of the one row the user opens, with one HEAD', async () => {
+        await checkWithoutDigests();
+        expect(page.rowText('csi-attacher')).toContain('dependencies.view.showDigest');
+        page.clickInRow('csi-attacher', 'dependencies-show-digest');
+        expect(checker.images.map((image) => image.repository.split('/').pop())).toEqual(['csi-attacher']);
+        expect(checker.options?.withDigests).toBeTrue();
+        checker.answer('csi-attacher', (image) => ({ status: 'present', image, digest: 'sha256:9', manifestKind: 'index' }));
+        checker.finish();
+        await page.settle();
+        expect(page.rowText('csi-attacher')).toContain('sha256:9');
+        expect(page.rowText('csi-attacher')).not.toContain('dependencies.view.showDigest');
+      });
+
+      it('adds the missing digests to the exports on request, only for present rows without one', async () => {
+        await checkWithoutDigests();
+        page.click('dependencies-fetch-digests');
+        expect(checker.images.map((image) => image.repository.split('/').pop())).toEqual(['csi-attacher', 'csi-resizer']);
+        expect(checker.options?.withDigests).toBeTrue();
+        checker.answer('csi-attacher', (image) => ({ status: 'present', image, digest: 'sha256:7', manifestKind: 'manifest' }));
+        checker.answer('csi-resizer', (image) => ({ status: 'present', image, digest: 'sha256:8', manifestKind: 'manifest' }));
+        checker.finish();
+        await page.settle();
+        expect(page.has('dependencies-fetch-digests')).toBeFalse();
+        expect(page.rowText('csi-resizer')).toContain('sha256:8');
+      });
+    });
+
     it('re-checks only what is not present', async () => {
       await checkAndAnswer();
       page.click('dependencies-recheck');

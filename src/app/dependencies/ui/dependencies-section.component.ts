@@ -42,7 +42,9 @@ import {
   readDependencyFile,
   rowsForCatalog,
   rowsOf,
+  rowsWithoutDigest,
   supportedTkrs,
+  withAnswer,
 } from '../domain';
 import { CheckNoticeComponent } from './check-notice.component';
 import { DependencyFixesComponent } from './dependency-fixes.component';
@@ -150,6 +152,8 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
   readonly canCheck = computed(
     () => this.isProvider && !this.isRunning() && this.base() !== undefined && this.access() !== undefined && this.catalog().length > 0,
   );
+  /** Present rows a tag list told, without their digest: the exports can have them on request. */
+  readonly withoutDigest = computed(() => rowsWithoutDigest(this.rows()).map((row) => row.id));
   readonly hasFailures = computed(() =>
     this.rows().some((row) => row.status !== 'present' && imageToCheckOf(row) !== undefined && row.status !== 'skipped'),
   );
@@ -245,6 +249,15 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
 
   cancel(): void {
     this.cancel$.next();
+  }
+
+  /** Digests on demand (a row opened, or the exports asked for them): one HEAD per image. */
+  lookUpDigests(ids: readonly string[]): void {
+    const [access, registry] = [this.access(), this.base()];
+    if (!access || registry === undefined || ids.length === 0 || this.isRunning()) return;
+    const request = { rows: this.rows(), ids, registry, access: access.path, harbor: access.harbor, cancel: this.cancel$ };
+    const results = this.runner.lookUpDigests(request).pipe(untilDestroyed(this.destroyRef));
+    results.subscribe((result) => this.rows.update((rows) => withAnswer(rows, result)));
   }
 
   /** Keeps again a whole result that VCD refused or did not answer for. */

@@ -5,7 +5,7 @@
  * of what is printed, with a note that says how many and quotes the first ones.
  */
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, Input, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, EventEmitter, Input, Output, computed, inject, signal } from '@angular/core';
 import { I18nModule } from '@vcd/i18n';
 import { copyText, saveTextFile } from './browser-files';
 import {
@@ -53,6 +53,9 @@ export class DependencyFixesComponent {
   @Input() set release(value: string | undefined) {
     this.releaseSignal.set(value);
   }
+  /** Present images whose digest is not known: the exports can have them for one request each. */
+  @Input() withoutDigest = 0;
+  @Output() readonly fetchDigests = new EventEmitter<void>();
 
   readonly copied = signal<string | undefined>(undefined);
   readonly absent = computed(() => absentRows(this.rowsSignal()));

@@ -1,8 +1,9 @@
 /*
  * Airgap tab → Dependencies → results: counts per status, present vs not present per component
- * group, and a client-side datagrid with status, group and text filters and sortable columns.
+ * group, and a client-side datagrid with status, group and text filters and sortable columns. A
+ * present row shows its digest, or offers to look it up (the check itself does not fetch digests).
  */
-import { ChangeDetectionStrategy, Component, Input, computed, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, EventEmitter, Input, Output, computed, signal } from '@angular/core';
 import { ClrDatagridModule } from '@clr/angular';
 import { I18nModule } from '@vcd/i18n';
 import { COMPONENT_GROUPS, ComponentGroup, ROW_STATUSES, ResultRow, StatusFilter, countByStatus, filterRows, groupBars } from '../domain';
@@ -21,6 +22,11 @@ export class DependencyResultsComponent {
   @Input({ required: true }) set rows(value: readonly ResultRow[]) {
     this.rowsSignal.set(value);
   }
+
+  /** Whether a present row without its digest offers to look it up (the parent answers `digestRequested`). */
+  @Input() offersDigests = false;
+  /** The id of a present row whose digest the user asked for. */
+  @Output() readonly digestRequested = new EventEmitter<string>();
 
   readonly statuses = ROW_STATUSES;
   readonly groups = COMPONENT_GROUPS;

@@ -41,10 +41,9 @@ export abstract class FakeStore {
 
   constructor(protected readonly options: FakeRegistryOptions) {}
 
-  /** Pushes `repository:tag` (full path, project first); returns its digest. */
-  push(repository: string, tag: string, mediaType = DOCKER_MANIFEST): string {
+  /** Pushes `repository:tag` (full path, project first); returns its digest (a new one unless given). */
+  push(repository: string, tag: string, mediaType = DOCKER_MANIFEST, digest = nextDigest()): string {
     const artifacts = this.repositories.get(repository) ?? [];
-    const digest = nextDigest();
     artifacts.push({ digest, mediaType, tags: [tag] });
     this.repositories.set(repository, artifacts);
     return digest;
@@ -81,6 +80,8 @@ export const HOSTILE_TOTAL_COUNT = '1000000000000';
 export class FakeOciRegistry extends FakeStore {
   /** The repositories each token request asked for, in order. */
   readonly tokenRequests: string[][] = [];
+  /** Tags per `tags/list` page (distribution's `n`, with a `Link` to the next page); all at once when unset. */
+  tagPageSize?: number;
   /** Hostile: sent instead of the Bearer challenge on every 401. */
   wwwAuthenticate?: string;
   /** Hostile: sent as the `Link` of every tag list page. */
@@ -122,12 +123,27 @@ export class FakeOciRegistry extends FakeStore {
     if (!artifacts) return json(request, { errors: [{ code: 'NAME_UNKNOWN' }] }, 404);
     if (!this.endlessTagPages) {
       const headers: Record<string, string> = this.tagListLink === undefined ? {} : { Link: this.tagListLink };
-      return json(request, { name: repository, tags: artifacts.flatMap((artifact) => artifact.tags) }, 200, headers);
+      return this.tagPage(
+        request,
+        repository,
+        artifacts.flatMap((artifact) => artifact.tags),
+        headers,
+      );
     }
     const page = Number(new URL(request.request.urlWithParams).searchParams.get('last')?.split('-')[1] ?? 0) + 1;
     const tags = Array.from({ length: 100 }, (_, index) => `filler-${page}-${index}`);
     const link = `</v2/${repository}/tags/list?last=${tags[tags.length - 1]}&n=100>; rel="next"`;
     json(request, { name: repository, tags }, 200, { Link: this.tagListLink ?? link });
+  }
+
+  private tagPage(request: TestRequest, repository: string, tags: string[], headers: Record<string, string>): void {
+    const size = this.tagPageSize;
+    if (size === undefined) return json(request, { name: repository, tags }, 200, headers);
+    const last = new URL(request.request.urlWithParams).searchParams.get('last');
+    const start = last === null ? 0 : tags.indexOf(last) + 1;
+    const page = tags.slice(start, start + size);
+    const next = start + size < tags.length ? `</v2/${repository}/tags/list?last=${page.at(-1)}&n=${size}>; rel="next"` : undefined;
+    json(request, { name: repository, tags: page }, 200, next ? { Link: next, ...headers } : headers);
   }
 
   private issueToken(request: TestRequest): void {

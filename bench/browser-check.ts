@@ -1,0 +1,214 @@
+// The dependency check as users run it: in Chromium, with the real bundle in the sandbox portal,
+// through VCD's /ext-api (the Harbor strategy, as the registry check picks it), over HTTP/1.1 and
+// over HTTP/2 (the portal with --tls, then --http2). The registry URL names the bench's latency
+// proxy (bench/latency-proxy.ts, 50 ms round trip) in front of the registry's front door, so the
+// /ext-api → registry hop pays it as a remote registry would; the page → portal hop is local. For the CSE 4.2.1 catalog and for synthetic images (pushed first, half of them missing),
+// it prints the registry requests the page sent, the wall time from "Check" to the last row, and
+// the ratio to the per-repository floor: ceil(R / c) × RTT + the project and repository listings.
+// Run by `npm run bench` after the Node figures, or alone: `npx tsx bench/browser-check.ts`.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type APIRequestContext, type Page } from '@playwright/test';
+import { createTrustingAgent } from '../sandbox/registry/https-client.js';
+import { startSandboxProcess, type SandboxInfo } from '../e2e/support/sandbox-process.js';
+import { startLatencyProxy } from './latency-proxy.js';
+import { planSynthetic, pushSynthetic, type SyntheticPlan } from './synthetic.js';
+
+const CHROMIUM = process.env['CHROME_BIN'] ?? '/usr/bin/chromium';
+const RTT_MS = Number(process.env['BENCH_RTT_MS'] ?? 50);
+const WAIT = { timeout: 180_000 };
+
+export interface BrowserCheckSize {
+  /** Synthetic images (10 tags per repository). */
+  readonly images: number;
+}
+export const FULL_BROWSER_CHECK: BrowserCheckSize = { images: 1000 };
+export const QUICK_BROWSER_CHECK: BrowserCheckSize = { images: 40 };
+
+interface Measured {
+  readonly requests: number;
+  readonly listings: number;
+  readonly ms: number;
+  readonly protocol: string;
+  readonly images: number;
+  /** When the first /ext-api request left and the last answer arrived, in ms after "Check". */
+  readonly network: readonly [number, number];
+  readonly summary: string;
+}
+
+/** `projects.registry.vmware.com vmware-cloud-director/bench/synthetic-000 v1.0.0`: mapped under the base as pushed. */
+function dependencyFile(plan: SyntheticPlan): string {
+  return plan.images
+    .map((image) => `projects.registry.vmware.com ${image.repository.split('/').slice(1).join('/')} ${image.tag}`)
+    .join('\n');
+}
+
+async function pushImages(info: SandboxInfo, plan: SyntheticPlan): Promise<void> {
+  const caPem = readFileSync(info.caFile, 'utf8');
+  const password = readFileSync(path.join(path.dirname(path.dirname(info.caFile)), 'admin-password'), 'utf8').trim();
+  const agent = createTrustingAgent(caPem);
+  try {
+    await pushSynthetic(plan, { url: info.registryUrl, agent, basicAuth: `Basic ${Buffer.from(`admin:${password}`).toString('base64')}` });
+  } finally {
+    agent.destroy();
+  }
+}
+
+const ACCEPT = 'application/json;version=39.0';
+
+/** The container registry URL in vcdKeConfig, written as an administrator would (If-Match). */
+async function setRegistryUrl(request: APIRequestContext, info: SandboxInfo, registryUrl: string): Promise<void> {
+  const url = (apiPath: string): string => new URL(apiPath, info.portalUrl).toString();
+  const login = await request.post(url('/cloudapi/1.0.0/sessions/provider'), {
+    headers: { Accept: ACCEPT, Authorization: `Basic ${Buffer.from('administrator@System:sandbox').toString('base64')}` },
+  });
+  const headers = { Accept: ACCEPT, Authorization: `Bearer ${login.headers()['x-vmware-vcloud-access-token'] ?? ''}` };
+  const list = await request.get(url('/cloudapi/1.0.0/entities/types/vmware/VCDKEConfig/1.1.0?filter=name==vcdKeConfig'), { headers });
+  const [first] = ((await list.json()) as { values: { id: string }[] }).values;
+  if (!first) throw new Error('no vcdKeConfig in the sandbox');
+  const read = await request.get(url(`/cloudapi/1.0.0/entities/${first.id}`), { headers });
+  const entity = (await read.json()) as { entity: { profiles: Record<string, unknown>[] } };
+  const [profile] = entity.entity.profiles;
+  if (profile) profile['containerRegistryUrl'] = registryUrl;
+  const written = await request.put(url(`/cloudapi/1.0.0/entities/${first.id}`), {
+    headers: { ...headers, 'If-Match': read.headers()['etag'] ?? '', 'Content-Type': 'application/json' },
+    data: entity,
+  });
+  if (!written.ok()) throw new Error(`vcdKeConfig not written: ${written.status()}`);
+}
+
+/** As a provider sets it up once: VCD's access path (/ext-api), the storage, a registry check. */
+async function prepare(page: Page, info: SandboxInfo): Promise<void> {
+  await page.goto(info.portalUrl);
+  await page.locator('[data-test="persona-sysadmin"]').click(WAIT);
+  await page.locator('[data-test="nav-cse-airgap"]').click(WAIT);
+  await page.locator('[data-test="tab-airgap"]').click(WAIT);
+  const ready = page.locator('[data-test="ext-api-ready"]');
+  const create = page.locator('[data-test="ext-api-create"]');
+  await ready.or(create).first().waitFor(WAIT);
+  if (await create.isVisible()) await create.click();
+  await ready.waitFor(WAIT);
+  const storage = page.locator('[data-test="storage-create"]');
+  if (await storage.isVisible()) await storage.click();
+  await page.locator('[data-test="run-check"]').click(WAIT);
+  await page.locator('[data-test="step-harbor"][data-verdict="passed"]').waitFor(WAIT);
+  await page.locator('[data-test="run-check"]:enabled').waitFor(WAIT);
+}
+
+async function measure(page: Page, load: () => Promise<void>): Promise<Measured> {
+  await load();
+  let requests = 0;
+  let listings = 0;
+  const count = (url: string): void => {
+    const { pathname } = new URL(url);
+    if (!pathname.startsWith('/ext-api/')) return;
+    requests += 1;
+    if (pathname.endsWith('/artifacts')) listings += 1;
+  };
+  let firstAt = 0;
+  let lastAt = 0;
+  const started = performance.now();
+  page.on('request', (request) => {
+    count(request.url());
+    if (firstAt === 0 && new URL(request.url()).pathname.startsWith('/ext-api/')) firstAt = performance.now() - started;
+  });
+  page.on('requestfinished', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/ext-api/')) lastAt = performance.now() - started;
+  });
+  await page.locator('[data-test="dependencies-check"]').click(WAIT);
+  await page.locator('[data-test="dependencies-progress"][data-state="done"]').waitFor(WAIT);
+  const ms = performance.now() - started;
+  page.removeAllListeners('request');
+  page.removeAllListeners('requestfinished');
+  const protocol = await page.evaluate(
+    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).nextHopProtocol,
+  );
+  const counts: string[] = [];
+  let images = 0;
+  // The summary shows the statuses that have rows (present and missing always).
+  for (const shown of await page.locator('[data-test^="dependencies-summary-"]').all()) {
+    const status = ((await shown.getAttribute('data-test')) ?? '').replace('dependencies-summary-', '');
+    const count = Number((await shown.textContent())?.replace(/\D/g, '') ?? 0);
+    if (status === 'pending' || status === 'skipped' || status === 'unmapped') continue;
+    images += count;
+    if (count > 0) counts.push(`${status} ${count}`);
+  }
+  return { requests, listings, ms, protocol, images, network: [firstAt, lastAt], summary: counts.join(', ') };
+}
+
+async function pasteFile(page: Page, text: string): Promise<void> {
+  await page.locator('[data-test="dependencies-own-file"] summary').click();
+  await page.locator('label[for="merge-replace"]').click();
+  await page.locator('[data-test="dependencies-paste"]').fill(text);
+  await page.locator('[data-test="dependencies-use-paste"]').click();
+}
+
+function row(what: string, concurrency: number, measured: Measured): string {
+  // One artifact listing per repository, `concurrency` at a time, after the project and repository listings (1 RTT).
+  const floorMs = (Math.ceil(measured.listings / concurrency) + 1) * RTT_MS;
+  const cells = [
+    what,
+    measured.protocol,
+    String(measured.images),
+    `${measured.requests} (${measured.listings} artifact listings)`,
+    (measured.ms / 1000).toFixed(2),
+    (floorMs / 1000).toFixed(2),
+    (measured.ms / floorMs).toFixed(2),
+    `${(measured.network[0] / 1000).toFixed(2)}–${(measured.network[1] / 1000).toFixed(2)}`,
+    measured.summary,
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
+export async function benchBrowserCheck(size: BrowserCheckSize = FULL_BROWSER_CHECK): Promise<void> {
+  if (!existsSync('dist/plugin.zip')) throw new Error('dist/plugin.zip is missing: run "npm run build" first');
+  const plan = planSynthetic(size.images, 10, 'cse/vmware-cloud-director');
+  const lines = [
+    `\nDependency check in Chromium through /ext-api (Harbor strategy), registry behind a ${RTT_MS} ms round-trip latency proxy`,
+    '| case | page ↔ portal | images | /ext-api requests | wall s | floor s | ×floor | requests from–to s | result |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const [flag, concurrency] of [
+    ['--tls', 6],
+    ['--http2', 24],
+  ] as const) {
+    const sandbox = await startSandboxProcess(180_000, [flag]);
+    const proxy = await startLatencyProxy(RTT_MS);
+    proxy.setTarget(Number(new URL(sandbox.registryUrl).port));
+    // The same registry, reached through the proxy: `127.0.0.1:<front door>/cse` → `127.0.0.1:<proxy>/cse`.
+    const registryUrl = sandbox.containerRegistryUrl.replace(/:\d+\//, `:${proxy.port}/`);
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+    });
+    try {
+      await pushImages(sandbox, plan);
+      const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      await setRegistryUrl(context.request, sandbox, registryUrl);
+      await prepare(page, sandbox);
+      const catalog = await measure(page, async () => undefined);
+      lines.push(row('CSE 4.2.1 catalog (all TKRs)', concurrency, catalog));
+      const synthetic = await measure(page, () => pasteFile(page, dependencyFile(plan)));
+      lines.push(row(`${size.images} synthetic, ${plan.repositories.length} repositories`, concurrency, synthetic));
+    } finally {
+      await browser.close();
+      await proxy.close();
+      try {
+        process.kill(sandbox.pid, 'SIGINT');
+      } catch {
+        // already gone
+      }
+    }
+  }
+  lines.push(`floor = (ceil(artifact listings / c) + 1) × ${RTT_MS} ms; c = 6 over HTTP/1.1, 24 over h2 (the checker's limits)`);
+  console.log(lines.join('\n'));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  benchBrowserCheck(process.argv.includes('--quick') ? QUICK_BROWSER_CHECK : FULL_BROWSER_CHECK).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
