@@ -196,8 +196,7 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
 
   toggleTkr(tkr: string, on: boolean): void {
     const next = new Set(this.selectedTkrs());
-    if (on) next.add(tkr);
-    else next.delete(tkr);
+    next[on ? 'add' : 'delete'](tkr);
     this.selectedTkrs.set(next);
   }
 
