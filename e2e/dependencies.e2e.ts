@@ -26,12 +26,7 @@ async function openDependencies(page: Page): Promise<void> {
   await check.ensureVcdAccess();
   await check.ensureStorage();
   await check.run();
-  const tkrs = page.locator('[data-test="dependencies-tkrs"] input[type="checkbox"]');
-  await expect(tkrs.first()).toBeVisible();
-  for (const box of await tkrs.all()) {
-    if ((await box.getAttribute('data-test')) === `dependencies-tkr-${TKR}`) await box.check();
-    else await box.uncheck();
-  }
+  await plugin.keepOnlyTkr(TKR);
 }
 
 const summary = (page: Page, status: string) => page.locator(`[data-test="dependencies-summary-${status}"]`);

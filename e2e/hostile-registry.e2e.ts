@@ -51,12 +51,7 @@ async function openCheckedAirgap(page: Page): Promise<void> {
   await check.ensureStorage();
   await check.run();
   await check.expectAllStepsPassed();
-  const tkrs = page.locator('[data-test="dependencies-tkrs"] input[type="checkbox"]');
-  await expect(tkrs.first()).toBeVisible();
-  for (const box of await tkrs.all()) {
-    if ((await box.getAttribute('data-test')) === `dependencies-tkr-${TKR}`) await box.check();
-    else await box.uncheck();
-  }
+  await plugin.keepOnlyTkr(TKR);
 }
 
 const progress = (page: Page) => page.locator('[data-test="dependencies-progress"]');

@@ -75,6 +75,16 @@ export class Portal {
 export class PluginPage {
   constructor(readonly page: Page) {}
 
+  /** In the Dependencies section, ticks the one Kubernetes release `tkr` and unticks every other. */
+  async keepOnlyTkr(tkr: string): Promise<void> {
+    const tkrs = this.page.locator('[data-test="dependencies-tkrs"] input[type="checkbox"]');
+    await expect(tkrs.first()).toBeVisible();
+    for (const box of await tkrs.all()) {
+      if ((await box.getAttribute('data-test')) === `dependencies-tkr-${tkr}`) await box.check();
+      else await box.uncheck();
+    }
+  }
+
   tab(name: 'registry-settings' | 'airgap' | 'organizations') {
     return this.page.locator(`[data-test="tab-${name}"]`);
   }

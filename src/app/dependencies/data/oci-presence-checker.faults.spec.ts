@@ -1,31 +1,21 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { TestBed, fakeAsync, flushMicrotasks, tick } from '@angular/core/testing';
+import { fakeAsync, flushMicrotasks, tick } from '@angular/core/testing';
 import { Subject } from 'rxjs';
-import { provideVcdTesting } from '../../vcd/testing/vcd-testing';
-import { OciPresenceChecker } from './oci-presence-checker';
-import { CheckFailure, CheckOptions, ImageToCheck } from './presence-check';
-import { FakeOciRegistry, OCI_MANIFEST, answerAll, collect, countByStatus, image, takeOpen } from './testing/fake-registries';
+import { CheckFailure } from './presence-check';
+import { FakeOciRegistry, OCI_MANIFEST, answerAll, countByStatus, image, takeOpen } from './testing/fake-registries';
+import { OCI_BASE, OciCheckerBed, ociCheckerBed } from './testing/oci-checker-bed';
 
-const BASE = 'https://registry.example.com';
+const BASE = OCI_BASE;
 const ETCD = 'cse/tkg/etcd:v3.5.7_vmware.6';
 
 describe('OciPresenceChecker under load and faults', () => {
   let backend: HttpTestingController;
-  let checker: OciPresenceChecker;
   let registry: FakeOciRegistry;
+  let check: OciCheckerBed['check'];
 
-  beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [...provideVcdTesting(), OciPresenceChecker] });
-    backend = TestBed.inject(HttpTestingController);
-    checker = TestBed.inject(OciPresenceChecker);
-    registry = new FakeOciRegistry({ base: BASE, privateProjects: ['private'] });
-  });
+  beforeEach(() => ({ backend, registry, check } = ociCheckerBed()));
 
   afterEach(() => backend.verify({ ignoreCancelled: true }));
-
-  function check(images: ImageToCheck[], options: Partial<CheckOptions> = {}): ReturnType<typeof collect> {
-    return collect(checker.check(images, { access: { baseUrl: BASE, project: 'cse' }, ...options }));
-  }
 
   describe('when the registry struggles', () => {
     it('retries a 5xx with backoff and then reports what it finds', fakeAsync(() => {

@@ -1,32 +1,22 @@
 // The OCI checker's tag lists: one per repository decides every image in it, and what a list
 // cannot tell (past the pages it may read, a body that is no list) is HEADed.
 import { HttpTestingController } from '@angular/common/http/testing';
-import { TestBed, fakeAsync, flushMicrotasks } from '@angular/core/testing';
-import { provideVcdTesting } from '../../vcd/testing/vcd-testing';
-import { OciPresenceChecker } from './oci-presence-checker';
-import { CheckOptions, ImageToCheck, MAX_LISTING_PAGES } from './presence-check';
-import { FakeOciRegistry, OCI_MANIFEST, SANDBOX_421, answerAll, collect, countByStatus, image, seed } from './testing/fake-registries';
+import { fakeAsync, flushMicrotasks } from '@angular/core/testing';
+import { MAX_LISTING_PAGES } from './presence-check';
+import { FakeOciRegistry, OCI_MANIFEST, SANDBOX_421, answerAll, countByStatus, image, seed } from './testing/fake-registries';
+import { OCI_BASE, OciCheckerBed, ociCheckerBed } from './testing/oci-checker-bed';
 
-const BASE = 'https://registry.example.com';
+const BASE = OCI_BASE;
 const ETCD = 'cse/tkg/etcd:v3.5.7_vmware.6';
 
 describe('OciPresenceChecker tag lists', () => {
   let backend: HttpTestingController;
-  let checker: OciPresenceChecker;
   let registry: FakeOciRegistry;
+  let check: OciCheckerBed['check'];
 
-  beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [...provideVcdTesting(), OciPresenceChecker] });
-    backend = TestBed.inject(HttpTestingController);
-    checker = TestBed.inject(OciPresenceChecker);
-    registry = new FakeOciRegistry({ base: BASE, privateProjects: ['private'] });
-  });
+  beforeEach(() => ({ backend, registry, check } = ociCheckerBed()));
 
   afterEach(() => backend.verify({ ignoreCancelled: true }));
-
-  function check(images: ImageToCheck[], options: Partial<CheckOptions> = {}): ReturnType<typeof collect> {
-    return collect(checker.check(images, { access: { baseUrl: BASE, project: 'cse' }, ...options }));
-  }
 
   describe('when a repository holds many of the images (TKG: one tag per Kubernetes release)', () => {
     const wanted = ['v1.27.5_vmware.1', 'v1.28.4_vmware.1', 'v1.26.8_vmware.2', 'v1.25.13_vmware.1'];

@@ -1,8 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { TestBed, fakeAsync, flushMicrotasks } from '@angular/core/testing';
-import { provideVcdTesting } from '../../vcd/testing/vcd-testing';
+import { fakeAsync, flushMicrotasks } from '@angular/core/testing';
 import { MANIFEST_ACCEPT, OciPresenceChecker } from './oci-presence-checker';
-import { CheckOptions, ImageToCheck } from './presence-check';
 import {
   DOCKER_LIST,
   DOCKER_MANIFEST,
@@ -15,27 +13,20 @@ import {
   image,
   takeOpen,
 } from './testing/fake-registries';
+import { OCI_BASE, OciCheckerBed, ociCheckerBed } from './testing/oci-checker-bed';
 
-const BASE = 'https://registry.example.com';
+const BASE = OCI_BASE;
 const ETCD = 'cse/tkg/etcd:v3.5.7_vmware.6';
 
 describe('OciPresenceChecker', () => {
   let backend: HttpTestingController;
   let checker: OciPresenceChecker;
   let registry: FakeOciRegistry;
+  let check: OciCheckerBed['check'];
 
-  beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [...provideVcdTesting(), OciPresenceChecker] });
-    backend = TestBed.inject(HttpTestingController);
-    checker = TestBed.inject(OciPresenceChecker);
-    registry = new FakeOciRegistry({ base: BASE, privateProjects: ['private'] });
-  });
+  beforeEach(() => ({ backend, checker, registry, check } = ociCheckerBed()));
 
   afterEach(() => backend.verify({ ignoreCancelled: true }));
-
-  function check(images: ImageToCheck[], options: Partial<CheckOptions> = {}): ReturnType<typeof collect> {
-    return collect(checker.check(images, { access: { baseUrl: BASE, project: 'cse' }, ...options }));
-  }
 
   describe('when the image is there', () => {
     it('finds a tag in its repository tag list with an anonymous token: one request per repository, no HEAD', fakeAsync(() => {
