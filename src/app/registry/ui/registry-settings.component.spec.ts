@@ -1,9 +1,8 @@
 import { HttpBackend, provideHttpClient, withInterceptors } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed, fakeAsync, tick } from '@angular/core/testing';
 import { BrowserSettingsStore } from '../../shared/browser-settings';
 import { provideBrowserStorage } from '../../shared/browser-settings/testing/memory-storage';
-import { CseConfigDocument, CseConfigRepository, JsonObject, WriteAccess } from '../../shared/cse-config';
+import { CseConfigRepository, JsonObject, WriteAccess } from '../../shared/cse-config';
 import { FakeVcdKeConfig } from '../../shared/cse-config/testing/fake-vcdke-config';
 import { AUTH_TOKEN_HOLDER, ApiVersionService, CloudApiClient, VCD_SESSION } from '../../vcd';
 import { PROVIDER_SESSION } from '../../vcd/testing/vcd-testing';
@@ -12,23 +11,7 @@ import { vcdTimeoutInterceptor } from '../../vcd/vcd-timeout.interceptor';
 import { provideEnglish } from '../testing/english';
 import { RegistrySettingsWidget } from '../testing/registry-settings.widget';
 import { RestartMarkService } from '../data/restart-mark.service';
-import { RegistrySettingsComponent } from './registry-settings.component';
-
-/** Stands in for the Airgap page: it hands the saved document back in, as the page does. */
-@Component({
-  standalone: true,
-  imports: [RegistrySettingsComponent],
-  changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    @if (document(); as current) {
-      <cse-registry-settings [document]="current" [access]="access()" (saved)="document.set($event)" />
-    }
-  `,
-})
-class PageHostComponent {
-  readonly document = signal<CseConfigDocument | undefined>(undefined);
-  readonly access = signal<WriteAccess>({ canWrite: true });
-}
+import { PageHostComponent } from '../testing/registry-settings.host';
 
 function profile(config: JsonObject): JsonObject {
   return (config['profiles'] as JsonObject[])[0] as JsonObject;

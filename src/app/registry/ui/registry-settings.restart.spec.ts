@@ -1,9 +1,9 @@
 import { HttpBackend, provideHttpClient, withInterceptors } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, Provider, signal } from '@angular/core';
+import { Provider } from '@angular/core';
 import { ComponentFixture, TestBed, fakeAsync, tick } from '@angular/core/testing';
 import { BrowserSettingsStore } from '../../shared/browser-settings';
 import { MemoryStorage, provideBrowserStorage } from '../../shared/browser-settings/testing/memory-storage';
-import { CseConfigDocument, CseConfigRepository } from '../../shared/cse-config';
+import { CseConfigRepository } from '../../shared/cse-config';
 import { FakeVcdKeConfig } from '../../shared/cse-config/testing/fake-vcdke-config';
 import { AUTH_TOKEN_HOLDER, ApiVersionService, CloudApiClient, VCD_SESSION } from '../../vcd';
 import { PROVIDER_SESSION } from '../../vcd/testing/vcd-testing';
@@ -12,22 +12,7 @@ import { vcdTimeoutInterceptor } from '../../vcd/vcd-timeout.interceptor';
 import { RestartMarkService } from '../data/restart-mark.service';
 import { provideEnglish, provideFrench } from '../testing/english';
 import { RegistrySettingsWidget } from '../testing/registry-settings.widget';
-import { RegistrySettingsComponent } from './registry-settings.component';
-
-/** Stands in for the Airgap page: it hands the saved document back in, as the page does. */
-@Component({
-  standalone: true,
-  imports: [RegistrySettingsComponent],
-  changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    @if (document(); as current) {
-      <cse-registry-settings [document]="current" [access]="{ canWrite: true }" (saved)="document.set($event)" />
-    }
-  `,
-})
-class PageHostComponent {
-  readonly document = signal<CseConfigDocument | undefined>(undefined);
-}
+import { PageHostComponent } from '../testing/registry-settings.host';
 
 const KEY = `cse-airgap:${PROVIDER_SESSION.apiRootUrl}:settings`;
 const BASE_225 = `harbor.local/${'a'.repeat(212)}`;
