@@ -3,15 +3,13 @@
 // opening the tab to the first page of failed clusters, to all clusters, to the next page, and to
 // a cluster's detail, with the cluster-list requests each costs (paged by VCD: never the full
 // list). Run by `npm run bench` after the Organizations grid, or alone: `npx tsx bench/cluster-grid.ts`.
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page, type Request } from '@playwright/test';
-import { startSandboxProcess } from '../e2e/support/sandbox-process.js';
+import { type Page, type Request } from '@playwright/test';
+import { withBenchSandbox, type BenchSandbox } from './bench-sandbox.js';
 
 /** Filler clusters to seed: the full bench, and the quick one (still two pages of all clusters). */
 export const FULL_CLUSTER_GRID = Number(process.env['BENCH_CLUSTERS'] ?? 1000);
 export const QUICK_CLUSTER_GRID = 100;
-const CHROMIUM = process.env['CHROME_BIN'] ?? '/usr/bin/chromium';
 const LIST_PATH = '/cloudapi/1.0.0/entities/types/vmware/capvcdCluster/1';
 const WAIT = { timeout: 120_000 };
 
@@ -23,21 +21,24 @@ async function timed(requests: Request[], action: () => Promise<void>, done: () 
   return { ms: performance.now() - started, asked: requests.length };
 }
 
-export async function benchClustersGrid(clusters = FULL_CLUSTER_GRID): Promise<void> {
-  if (!existsSync('dist/plugin.zip')) throw new Error('dist/plugin.zip is missing: run "npm run build" first');
-  const seeded = performance.now();
-  const sandbox = await startSandboxProcess(180_000, ['--clusters', String(clusters)]);
+/** Seeds the sandbox needs for this part: `clusters` filler clusters. */
+export function clusterGridArgs(clusters: number): string[] {
+  return ['--clusters', String(clusters)];
+}
+
+/** Runs in `shared` (a sandbox started with at least clusterGridArgs(clusters)), or in one of its own. */
+export async function benchClustersGrid(clusters = FULL_CLUSTER_GRID, shared?: BenchSandbox): Promise<void> {
+  await withBenchSandbox(shared, clusterGridArgs(clusters), (bench) => measureClustersGrid(clusters, bench));
+}
+
+async function measureClustersGrid(clusters: number, { sandbox, browser, readyMs }: BenchSandbox): Promise<void> {
   const failed = clusters / 4 + 3;
   const total = clusters + 5;
   console.log(
-    `\nClusters tab, ${total} clusters, ${failed} failed (sandbox with --clusters ${clusters} ready in ${Math.round(performance.now() - seeded)} ms)`,
+    `\nClusters tab, ${total} clusters, ${failed} failed (sandbox with ${sandbox.args.join(' ')} ready in ${Math.round(readyMs)} ms)`,
   );
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
+  const page: Page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   try {
-    const page: Page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const requests: Request[] = [];
     page.on('request', (request) => {
       if (new URL(request.url()).pathname === LIST_PATH) requests.push(request);
@@ -79,12 +80,7 @@ export async function benchClustersGrid(clusters = FULL_CLUSTER_GRID): Promise<v
     );
     console.log(`  a failed cluster's findings:         ${detail.ms.toFixed(0)} ms (one entity read, ${detail.asked} list request(s))`);
   } finally {
-    await browser.close();
-    try {
-      process.kill(sandbox.pid, 'SIGINT');
-    } catch {
-      // already gone
-    }
+    await page.close();
   }
 }
 

@@ -3,11 +3,8 @@
 // of the grid, to the next page and to a search, the requests each costs (paged: never the full
 // list), then a check of 50 selected organizations (2 in quick mode). Run by `npm run bench`
 // after the registry benchmarks.
-import { existsSync } from 'node:fs';
-import { chromium, type Page, type Request } from '@playwright/test';
-import { startSandboxProcess } from '../e2e/support/sandbox-process.js';
-
-const CHROMIUM = process.env['CHROME_BIN'] ?? '/usr/bin/chromium';
+import { type Page, type Request } from '@playwright/test';
+import { withBenchSandbox, type BenchSandbox } from './bench-sandbox.js';
 
 export interface OrgGridSize {
   /** Filler organizations to seed (besides acme and globex). */
@@ -54,20 +51,21 @@ async function timed(page: Page, requests: Request[], action: () => Promise<void
   return { ms, orgRequests: requests.map((request) => new URL(request.url()).search) };
 }
 
-export async function benchOrganizationsGrid(size: OrgGridSize = FULL_ORG_GRID): Promise<void> {
+/** Seeds the sandbox needs for this part: `ORGS` filler organizations. */
+export function orgGridArgs(size: OrgGridSize): string[] {
+  return ['--orgs', String(size.orgs)];
+}
+
+/** Runs in `shared` (a sandbox started with at least orgGridArgs(size)), or in one of its own. */
+export async function benchOrganizationsGrid(size: OrgGridSize = FULL_ORG_GRID, shared?: BenchSandbox): Promise<void> {
+  await withBenchSandbox(shared, orgGridArgs(size), (bench) => measureOrganizationsGrid(size, bench));
+}
+
+async function measureOrganizationsGrid(size: OrgGridSize, { sandbox, browser, readyMs }: BenchSandbox): Promise<void> {
   const ORGS = size.orgs;
-  if (!existsSync('dist/plugin.zip')) throw new Error('dist/plugin.zip is missing: run "npm run build" first');
-  const seeded = performance.now();
-  const sandbox = await startSandboxProcess(120_000, ['--orgs', String(ORGS)]);
-  console.log(
-    `\nOrganizations grid, ${ORGS} organizations (sandbox with --orgs ${ORGS} ready in ${Math.round(performance.now() - seeded)} ms)`,
-  );
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
+  console.log(`\nOrganizations grid, ${ORGS} organizations (sandbox with ${sandbox.args.join(' ')} ready in ${Math.round(readyMs)} ms)`);
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const orgRequests: Request[] = [];
     page.on('request', (request) => {
       if (new URL(request.url()).pathname === '/cloudapi/1.0.0/orgs') orgRequests.push(request);
@@ -135,11 +133,6 @@ export async function benchOrganizationsGrid(size: OrgGridSize = FULL_ORG_GRID):
       `  check of ${size.checked} organizations (registry + certificates + dependencies, 2 at a time): ${(check.ms / 1000).toFixed(1)} s — ${summary}`,
     );
   } finally {
-    await browser.close();
-    try {
-      process.kill(sandbox.pid, 'SIGINT');
-    } catch {
-      // already gone
-    }
+    await page.close();
   }
 }

@@ -35,7 +35,7 @@ const QUICK = process.env['BENCH_QUICK'] === '1';
 const RTT_MS = Number(process.env['BENCH_RTT_MS'] ?? 50);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 6);
 const SYNTHETIC = Number(process.env['BENCH_SYNTHETIC'] ?? (QUICK ? 100 : 1000));
-const SKOPEO_CAP = Number(process.env['BENCH_SKOPEO_CAP'] ?? (QUICK ? 5 : 200));
+const SKOPEO_CAP = Number(process.env['BENCH_SKOPEO_CAP'] ?? (QUICK ? 3 : 200));
 /** The skopeo loop of one case stops here (and is extrapolated) even below the cap. */
 const SKOPEO_BUDGET_MS = Number(process.env['BENCH_SKOPEO_BUDGET_MS'] ?? (QUICK ? 3_000 : 45_000));
 /** A checker run is cancelled after this long. */
