@@ -10,7 +10,16 @@ import { buildHost } from './host/build.js';
 import { createRegistryControl } from './registry-control.js';
 import { startSandboxRegistry } from './registry/index.js';
 import { createSandboxServer } from './server.js';
-import { PROXY_SEED, STATE_FORMAT_VERSION, UiPluginBundles, createVcdApi, readyBundles, seedVcdState, type VcdState } from './vcd/index.js';
+import {
+  PROXY_SEED,
+  STATE_FORMAT_VERSION,
+  UiPluginBundles,
+  closeEndpointAgents,
+  createVcdApi,
+  readyBundles,
+  seedVcdState,
+  type VcdState,
+} from './vcd/index.js';
 import { SANDBOX_REGISTRY_ALIAS, sandboxHosts } from './lib/hosts.js';
 
 export const REFERENCE_DIR = path.resolve(import.meta.dirname, '..', 'reference');
@@ -153,6 +162,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       async stop() {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.server.close(() => resolve()));
+        // The /ext-api pool keeps connections to the registry alive: close them with the portal.
+        closeEndpointAgents();
         await targets.stop();
         await registry.stop();
       },

@@ -16,3 +16,4 @@ export type { RecordedRequest, Fault } from './core/faults.js';
 export { LATEST_API_VERSION } from './core/versions.js';
 export { UiPluginBundles } from './extensions/ui-plugin-bundles.js';
 export { readyBundles } from './extensions/ui-plugins.js';
+export { closeEndpointAgents } from './extensions/ext-api-connections.js';
