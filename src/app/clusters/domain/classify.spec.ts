@@ -84,6 +84,19 @@ const CASES: readonly Case[] = [
     fix: 'registryCheck',
   },
   {
+    title: 'a registry port that answers in plain HTTP',
+    name: 'VcdMachineScriptExecutionError',
+    text: kubeadmPullFailure(
+      COREDNS,
+      `failed to do request: Head \\"https://${REGISTRY}/v2/x\\": http: server gave HTTP response to HTTPS client`,
+    ),
+    kind: 'registryUnreachable',
+    reason: 'plainHttp',
+    host: REGISTRY,
+    check: 'registry',
+    fix: 'registryCheck',
+  },
+  {
     title: 'a proxy in the way of a pull',
     name: 'VcdMachineScriptExecutionError',
     text: kubeadmPullFailure(

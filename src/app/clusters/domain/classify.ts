@@ -20,7 +20,7 @@ import {
 } from './text-evidence';
 
 const CERTIFICATE_CAUSES: ReadonlySet<PullCause> = new Set(['unknownAuthority', 'certificateName', 'certificateExpired', 'tls']);
-const REACH_CAUSES: ReadonlySet<PullCause> = new Set(['dns', 'timeout', 'refused']);
+const REACH_CAUSES: ReadonlySet<PullCause> = new Set(['dns', 'timeout', 'refused', 'plainHttp']);
 
 type Draft = Omit<Finding, 'occurrences' | 'lastAt'>;
 

@@ -61,6 +61,11 @@ describe('connectionProblem', () => {
       text: 'Get "https://h.local/v2/": proxyconnect tcp: dial tcp 10.9.9.9:3128: connect: connection refused',
       evidence: { cause: 'proxy', host: '10.9.9.9', isVcdApi: false },
     },
+    {
+      title: 'a registry port that answers in plain HTTP names the URL’s host',
+      text: 'failed to do request: Head "https://harbor.corp.local:80/v2/cse/pause/manifests/3.9": http: server gave HTTP response to HTTPS client',
+      evidence: { cause: 'plainHttp', host: 'harbor.corp.local', isVcdApi: false },
+    },
     { title: 'nothing about a connection', text: 'no free IP in pool', evidence: undefined },
   ];
   for (const row of CASES) {

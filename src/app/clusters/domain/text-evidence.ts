@@ -14,6 +14,7 @@ export type PullCause =
   | 'dns'
   | 'timeout'
   | 'refused'
+  | 'plainHttp'
   | 'accessDenied'
   | 'notFound'
   | 'unknown';
@@ -50,6 +51,7 @@ const CAUSES: readonly { readonly cause: ConnectionCause; readonly words: readon
   { cause: 'dns', words: ['no such host', 'server misbehaving', 'Temporary failure in name resolution'] },
   { cause: 'timeout', words: ['i/o timeout', 'context deadline exceeded', 'Client.Timeout exceeded', 'TLS handshake timeout'] },
   { cause: 'refused', words: ['connection refused', 'no route to host', 'network is unreachable'] },
+  { cause: 'plainHttp', words: ['server gave HTTP response to HTTPS client'] },
 ];
 
 /** The first cause (in CAUSES order) whose words occur in `text`, and where. */
