@@ -68,7 +68,11 @@ function localeIntl(locale: string): LocaleIntl {
 class Compiler {
   constructor(private readonly intl: LocaleIntl) {}
 
-  /** Parts joined as @messageformat/core joins them: `a + b + …`, or "" for none. */
+  /**
+   * The parts as one text, "" for none. @messageformat/core joins them with JavaScript's `+`, which would
+   * add two numbers given to adjacent arguments (`{a}{b}`); here they are written side by side. No
+   * shipped message has two adjacent arguments.
+   */
   sequence(tokens: readonly Token[], hash: Hash | null): Render {
     const parts = tokens.map((token) => this.token(token, hash));
     if (parts.length === 0) return () => '';
