@@ -1,5 +1,5 @@
 // Shared by the asset build and the i18n check: the nested i18n/*.json files, flattened to the
-// dotted keys @vcd/i18n looks up.
+// dotted keys the plug-in's TranslationService looks up.
 import { readFileSync } from 'node:fs';
 
 export const LOCALES = ['en', 'fr'];

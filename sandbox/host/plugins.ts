@@ -45,7 +45,7 @@ export function pluginRoute(base: string, plugin: ServedPlugin): Route {
     path: `${base}/${manifest.route}`,
     providers: [
       { provide: EXTENSION_ROUTE, useValue: manifest.route },
-      // @vcd/i18n reads `${EXTENSION_ASSET_URL}/../i18n.json`: one segment below the plug-in root.
+      // The plug-in reads `${EXTENSION_ASSET_URL}/../i18n.json`: one segment below the plug-in root.
       { provide: EXTENSION_ASSET_URL, useValue: `${plugin.baseUrl}/assets` },
     ],
     loadChildren: () =>

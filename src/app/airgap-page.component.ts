@@ -5,7 +5,7 @@
 import { DOCUMENT, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, Input, OnInit, ViewChild, computed, inject, signal } from '@angular/core';
 import { ClrAlertModule, ClrSpinnerModule, ClrTabLink, ClrTabsModule } from '@clr/angular';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from './shared/i18n';
 import { catchError, forkJoin, map, of } from 'rxjs';
 import { CertificatesSectionComponent } from './certificates';
 import { ClustersTabComponent } from './clusters';

@@ -4,13 +4,12 @@
  */
 import { NgModule, inject } from '@angular/core';
 import { RouterModule } from '@angular/router';
-import { I18nModule, TranslationService } from '@vcd/i18n';
 import { SourceRegistrySetting, provideDependencyChecks } from './dependencies';
 import { ExternalEndpointService, HostUsers, RegistryCheckRunner, RegistryHttp, RestartMarkService } from './registry';
 import { CseConfigRepository } from './shared/cse-config';
 import { BrowserSettingsStore } from './shared/browser-settings';
 import { RegistryStatusRepository } from './shared/status-store';
-import { providePluginLocale } from './shared/i18n';
+import { TranslationService, providePluginLocale, provideTranslations } from './shared/i18n';
 import { containerHooks, provideVcdHost } from './vcd';
 import { PluginHomeComponent } from './plugin-home.component';
 import { OrganizationsService, OrgCheckService, TenantAccessService } from './organizations';
@@ -19,8 +18,6 @@ import { RegistryCheckState } from './shared/session-state';
 
 @NgModule({
   imports: [
-    // Reads `${EXTENSION_ASSET_URL}/../i18n.json`; the locale is the host's LOCALE_ID (see providePluginLocale).
-    I18nModule.forChild(containerHooks().EXTENSION_ASSET_URL as never, true),
     RouterModule.forChild([
       { path: '', component: PluginHomeComponent },
       // Bookmarkable: the provider's Organizations tab. A tenant who opens it is told it is not his.
@@ -30,6 +27,8 @@ import { RegistryCheckState } from './shared/session-state';
   ],
   providers: [
     providePluginLocale(),
+    // Reads `${EXTENSION_ASSET_URL}/../i18n.json`; the locale is the host's LOCALE_ID (see providePluginLocale).
+    provideTranslations(containerHooks().EXTENSION_ASSET_URL),
     provideVcdHost(),
     CseConfigRepository,
     RegistryHttp,

@@ -1,6 +1,6 @@
 /* The current registry settings of CSE, read from vcdKeConfig: what both tabs start from. */
 import { ChangeDetectionStrategy, Component, Input } from '@angular/core';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from './shared/i18n';
 import { RegistrySettings } from './shared/cse-config';
 
 @Component({

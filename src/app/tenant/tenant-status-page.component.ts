@@ -6,7 +6,7 @@
  */
 import { ChangeDetectionStrategy, Component, DestroyRef, Input, OnInit, computed, inject, signal } from '@angular/core';
 import { ClrAlertModule, ClrProgressBarModule, ClrTimelineLayout, ClrTimelineModule, ClrTimelineStepState } from '@clr/angular';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../shared/i18n';
 import { LocalTimePipe, VcdErrorAlertComponent } from '../shared/ui';
 import { Subject, catchError, forkJoin, map, of } from 'rxjs';
 import { expiryOf } from '../certificates/domain';

@@ -1,6 +1,6 @@
 /* The certificates the provider brought, each with what it is, what is wrong with it, and where it goes. */
 import { ChangeDetectionStrategy, Component, EventEmitter, Input, Output } from '@angular/core';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { CA_TARGETS, CaTarget } from '../domain/ca-targets';
 import { ClassifiedCertificate } from '../domain';
 

@@ -16,7 +16,7 @@ import {
   signal,
 } from '@angular/core';
 import { ClrAlertModule } from '@clr/angular';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { CseConfigDocument, CseConfigRepository, BOOTSTRAP_CAS_PATH, NODE_CAS_PATH, WriteAccess } from '../../shared/cse-config';
 import { ConflictPanelComponent, SafeSave, VcdErrorAlertComponent } from '../../shared/ui';
 import { Addition, CA_TARGETS, CaTarget, TargetPlan, hasChanges, planTarget } from '../domain/ca-targets';

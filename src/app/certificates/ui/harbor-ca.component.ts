@@ -5,7 +5,7 @@
  * an input — the same reading, verdicts and proof as an uploaded file.
  */
 import { ChangeDetectionStrategy, Component, DestroyRef, EventEmitter, Output, effect, inject, signal, untracked } from '@angular/core';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { AccessPath } from '../../registry/domain';
 import { untilDestroyed } from '../../shared/rx';
 import { RegistryCheckState, ServedChain } from '../../shared/session-state';

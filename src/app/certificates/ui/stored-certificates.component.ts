@@ -1,6 +1,6 @@
 /* A list of stored CA certificates (PEM strings) with subject and expiry, as a person reads them. */
 import { ChangeDetectionStrategy, Component, Input, OnChanges, signal } from '@angular/core';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { CertificateSummary, summarizeCertificate, validityAt } from '../domain/certificate-summary';
 
 interface Row {

@@ -1,6 +1,6 @@
 /* One target's CA list as it will be: what is stored (flagged when it needs attention) and what is added. */
 import { ChangeDetectionStrategy, Component, EventEmitter, Input, Output } from '@angular/core';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { CaTarget, StoredProblem, TargetPlan, storedProblems } from '../domain/ca-targets';
 import { CertificateSummary, summarizeCertificate, validityAt } from '../domain/certificate-summary';
 import { splitPemBlocks } from '../domain/pem';

@@ -1,6 +1,6 @@
 /* Whether one CA list makes the registry trusted, and if not, exactly why and what to add. */
 import { ChangeDetectionStrategy, Component, Input } from '@angular/core';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { CaTarget } from '../domain/ca-targets';
 import { TrustProof } from '../domain';
 

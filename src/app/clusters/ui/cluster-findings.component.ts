@@ -5,7 +5,7 @@
  */
 import { ChangeDetectionStrategy, Component, EventEmitter, Input, Output } from '@angular/core';
 import { ClrAlertModule } from '@clr/angular';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { LocalTimePipe } from '../../shared/ui';
 import { FindingCheckState } from '../data/cluster-checks.service';
 import { ClusterRow } from '../data/clusters.repository';

@@ -17,7 +17,7 @@ import {
 } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ClarityModule, ClrDatagridPagination, ClrDatagridStateInterface } from '@clr/angular';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { Subject, Subscription, debounceTime, distinctUntilChanged } from 'rxjs';
 import { CseConfigDocument } from '../../shared/cse-config';
 import { untilDestroyed } from '../../shared/rx';

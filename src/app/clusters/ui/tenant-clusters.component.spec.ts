@@ -1,7 +1,8 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { NoopAnimationsModule } from '@angular/platform-browser/animations';
-import { MockTranslationService, TranslationService } from '@vcd/i18n';
+import { TranslationService } from '../../shared/i18n';
+import { MockTranslationService } from '../../shared/i18n/testing';
 import { TENANT_SESSION, answerVersions, provideVcdTesting } from '../../vcd/testing/vcd-testing';
 import { BASE, clusterEntity, clusterPage, errorEntry, kubeadmPullFailure, notFound } from '../testing/cluster-entities';
 import { TenantClustersComponent } from './tenant-clusters.component';

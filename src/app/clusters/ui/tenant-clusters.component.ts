@@ -7,7 +7,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ClarityModule, ClrDatagridStateInterface } from '@clr/angular';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { untilDestroyed } from '../../shared/rx';
 import { LocalTimePipe, PageReader, VcdErrorAlertComponent } from '../../shared/ui';
 import { ClusterRow, ClusterRowsPage, ClustersError, ClustersRepository, asClustersError } from '../data/clusters.repository';

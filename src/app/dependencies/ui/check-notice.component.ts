@@ -4,7 +4,7 @@
  * one kept), or not kept because VCD refused or did not answer (with a retry).
  */
 import { ChangeDetectionStrategy, Component, EventEmitter, Input, Output } from '@angular/core';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { LocalTimePipe, VcdErrorAlertComponent } from '../../shared/ui';
 import { VcdError, toVcdError } from '../../vcd';
 import { DependencyCheckUpdate, unansweredCount } from '../data/dependency-check-runner';

@@ -1,6 +1,7 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { MockTranslationService, TranslationService } from '@vcd/i18n';
+import { TranslationService } from '../../shared/i18n';
+import { MockTranslationService } from '../../shared/i18n/testing';
 import { of, throwError } from 'rxjs';
 import { RegistryStatus } from '../../shared/status-store/domain/registry-status';
 import { RegistryStatusRepository } from '../../shared/status-store/data/registry-status.repository';

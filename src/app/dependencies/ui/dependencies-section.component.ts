@@ -18,7 +18,7 @@ import {
 } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ClrAlertModule, ClrFormsModule, ClrProgressBarModule } from '@clr/angular';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { Observable, Subject, Subscription } from 'rxjs';
 import { AccessPath, ParsedRegistryUrl, validateRegistryUrl } from '../../registry/domain';
 import { untilDestroyed } from '../../shared/rx';

@@ -1,5 +1,6 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { MockTranslationService, TranslationService } from '@vcd/i18n';
+import { TranslationService } from '../../shared/i18n';
+import { MockTranslationService } from '../../shared/i18n/testing';
 import { BrowserSettingsStore } from '../../shared/browser-settings';
 import { provideBrowserStorage } from '../../shared/browser-settings/testing/memory-storage';
 import { VCD_SESSION } from '../../vcd';

@@ -6,7 +6,7 @@
  */
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, EventEmitter, Input, Output, computed, inject, signal } from '@angular/core';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { copyText, saveTextFile } from './browser-files';
 import {
   absentRows,

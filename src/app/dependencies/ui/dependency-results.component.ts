@@ -5,7 +5,7 @@
  */
 import { ChangeDetectionStrategy, Component, EventEmitter, Input, Output, computed, signal } from '@angular/core';
 import { ClrDatagridModule } from '@clr/angular';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { COMPONENT_GROUPS, ComponentGroup, ROW_STATUSES, ResultRow, StatusFilter, countByStatus, filterRows, groupBars } from '../domain';
 
 @Component({

@@ -8,7 +8,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ClrFormsModule } from '@clr/angular';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { untilDestroyed } from '../../shared/rx';
 import { SourceRegistrySetting } from '../data/source-registry.setting';
 import { DOCUMENTED_SOURCE_REGISTRY, SOURCE_FACTS, validateSourceRegistry } from '../domain/source-registry';

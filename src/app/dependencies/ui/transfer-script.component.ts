@@ -5,7 +5,7 @@
  */
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, Input, computed, inject, signal } from '@angular/core';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { SourceRegistrySetting } from '../data/source-registry.setting';
 import { TRANSFER_SCRIPT_NAME, TRANSFER_TOOLS, TransferImage, TransferTool, transferScript } from '../domain/transfer-script';
 import { saveTextFile } from './browser-files';

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed, discardPeriodicTasks, fakeAsync, flush } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { MockTranslationService, TranslationService } from '@vcd/i18n';
+import { TranslationService } from '../../shared/i18n';
+import { MockTranslationService } from '../../shared/i18n/testing';
 import { Observable, of, throwError } from 'rxjs';
 import { ExternalEndpointService } from '../../registry/data/external-endpoint.service';
 import { HostUsers } from '../../registry/data/host-users';

@@ -17,7 +17,7 @@ import {
 } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ClarityModule } from '@clr/angular';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { debounceTime } from 'rxjs';
 import { ExternalEndpointPlan, externalEndpointPlan, RegistryUrlValidation, validateRegistryUrl } from '../../registry/domain';
 import { ExtApiAccessComponent, RegistryUrlFeedbackComponent } from '../../registry';

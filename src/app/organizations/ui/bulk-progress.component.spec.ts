@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed, fakeAsync } from '@angular/core/testing';
-import { MockTranslationService, TranslationService } from '@vcd/i18n';
+import { TranslationService } from '../../shared/i18n';
+import { MockTranslationService } from '../../shared/i18n/testing';
 import { BulkRun, startBulkRun } from '../domain/bulk-run';
 import { ACME, GLOBEX } from '../testing/organizations-fakes';
 import { BulkProgressWidget } from '../testing/bulk-progress.widget';

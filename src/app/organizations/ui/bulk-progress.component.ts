@@ -1,7 +1,7 @@
 /* The overall progress of checking one or many organizations, and what a finished run did. */
 import { ChangeDetectionStrategy, Component, EventEmitter, Output, computed, input } from '@angular/core';
 import { ClarityModule } from '@clr/angular';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { BulkRun, bulkRunPercent, skippedBy } from '../domain/bulk-run';
 
 @Component({

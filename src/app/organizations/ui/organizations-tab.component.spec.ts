@@ -1,6 +1,7 @@
 import { TestBed, discardPeriodicTasks, fakeAsync, flush } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { MockTranslationService, TranslationService } from '@vcd/i18n';
+import { TranslationService } from '../../shared/i18n';
+import { MockTranslationService } from '../../shared/i18n/testing';
 import { Observable, of, throwError } from 'rxjs';
 import { PublicEndpointService } from '../../readiness/data/public-endpoint.service';
 import { ExternalEndpointService } from '../../registry/data/external-endpoint.service';

@@ -8,7 +8,7 @@ import { NgFor } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, Input, OnInit, ViewChild, inject, signal } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { ClarityModule, ClrDatagridPagination } from '@clr/angular';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { Observable, debounceTime, distinctUntilChanged, finalize } from 'rxjs';
 import { PublicEndpointService } from '../../readiness';
 import { StorageSetupComponent } from '../../registry';

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed, fakeAsync } from '@angular/core/testing';
-import { MockTranslationService, TranslationService } from '@vcd/i18n';
+import { TranslationService } from '../../shared/i18n';
+import { MockTranslationService } from '../../shared/i18n/testing';
 import { of, throwError } from 'rxjs';
 import { VcdError } from '../../vcd';
 import { TenantAccessService } from '../data/tenant-access.service';

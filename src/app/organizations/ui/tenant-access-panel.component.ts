@@ -4,7 +4,7 @@
  */
 import { ChangeDetectionStrategy, Component, DestroyRef, EventEmitter, OnInit, Output, computed, inject, signal } from '@angular/core';
 import { ClarityModule } from '@clr/angular';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { untilDestroyed } from '../../shared/rx';
 import { VcdError, toVcdError } from '../../vcd';
 import { TenantAccessService, TenantAccessState, isTenantAccessReady } from '../data/tenant-access.service';

@@ -1,6 +1,7 @@
 import { LOCALE_ID } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { MockTranslationService, TranslationService } from '@vcd/i18n';
+import { TranslationService } from '../../shared/i18n';
+import { MockTranslationService } from '../../shared/i18n/testing';
 import { ReadinessLevel, ReadinessLine, ReadinessSection } from '../domain/readiness';
 import { ReadinessSummaryComponent, formatCheckTime } from './readiness-summary.component';
 

@@ -7,7 +7,7 @@ import { ChangeDetectionStrategy, Component, EventEmitter, Input, LOCALE_ID, OnC
 import { ClrIconModule } from '@clr/angular';
 import { ClarityIcons, checkCircleIcon, errorStandardIcon, exclamationTriangleIcon, helpIcon, infoStandardIcon } from '@cds/core/icon';
 import { formatLocalTime } from '../../shared/ui';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { ReadinessLevel, ReadinessLine, ReadinessSection, ReadinessVerdict, readinessVerdict } from '../domain/readiness';
 
 ClarityIcons.addIcons(checkCircleIcon, exclamationTriangleIcon, errorStandardIcon, helpIcon, infoStandardIcon);

@@ -1,6 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { MockTranslationService, TranslationService } from '@vcd/i18n';
+import { TranslationService } from '../../shared/i18n';
+import { MockTranslationService } from '../../shared/i18n/testing';
 import { RestartMarkService } from '../../registry/data/restart-mark.service';
 import { RegistryCheckRecord } from '../../registry/domain/registry-check';
 import { RegistryStatusRepository } from '../../shared/status-store/data/registry-status.repository';

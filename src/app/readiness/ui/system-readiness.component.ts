@@ -18,7 +18,7 @@ import {
   untracked,
 } from '@angular/core';
 import { ClrAlertModule } from '@clr/angular';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { Observable, catchError, forkJoin, map, of, switchMap } from 'rxjs';
 import { certificateSnapshot } from '../../certificates/domain';
 import { readRecord } from '../../dependencies/domain';

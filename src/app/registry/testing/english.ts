@@ -3,36 +3,24 @@
  * component spec reads what a user reads. A missing key shows as "?key", which a spec notices.
  */
 import { Provider } from '@angular/core';
-import { MessageFormatTranslationService, TranslationService } from '@vcd/i18n';
-import english from '../../../../i18n/en.json';
-import french from '../../../../i18n/fr.json';
-
-type Tree = { readonly [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const [key, value] of Object.entries(tree)) {
-    if (typeof value === 'string') flat[prefix + key] = value;
-    else Object.assign(flat, flatten(value, `${prefix}${key}.`));
-  }
-  return flat;
-}
+import { TranslationService } from '../../shared/i18n';
+import { PLUGIN_MESSAGES } from '../../shared/i18n/testing';
 
 export function provideEnglish(): Provider {
-  return provideMessages('en', english as Tree);
+  return provideMessages('en');
 }
 
 /** The French messages (i18n/fr.json): for the specs that check a French text a user reads. */
 export function provideFrench(): Provider {
-  return provideMessages('fr', french as Tree);
+  return provideMessages('fr');
 }
 
-function provideMessages(locale: string, messages: Tree): Provider {
+function provideMessages(locale: 'en' | 'fr'): Provider {
   return {
     provide: TranslationService,
     useFactory: () => {
-      const service = new MessageFormatTranslationService(locale, locale);
-      service.registerTranslations({ [locale]: flatten(messages) });
+      const service = new TranslationService(locale);
+      service.registerTranslations({ [locale]: PLUGIN_MESSAGES[locale] });
       return service;
     },
   };

@@ -1,5 +1,6 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { MockTranslationService, TranslationService } from '@vcd/i18n';
+import { TranslationService } from '../../shared/i18n';
+import { MockTranslationService } from '../../shared/i18n/testing';
 import { Observable, of, throwError } from 'rxjs';
 import { AccessChangeError, ExternalEndpointService } from '../data/external-endpoint.service';
 import { HostUsage, HostUsers } from '../data/host-users';

@@ -8,7 +8,7 @@
  */
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, EventEmitter, Input, OnChanges, Output, inject, signal } from '@angular/core';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { Observable } from 'rxjs';
 import { untilDestroyed } from '../../shared/rx';
 import { VcdError, toVcdError } from '../../vcd';

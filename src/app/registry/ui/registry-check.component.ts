@@ -5,7 +5,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, Input, OnChanges, OnInit, computed, inject, signal } from '@angular/core';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ClrAlertModule, ClrFormsModule, ClrTimelineLayout, ClrTimelineModule, ClrTimelineStepState } from '@clr/angular';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { Subscription } from 'rxjs';
 import { RegistryStatus, SYSTEM_STATUS_NAME } from '../../shared/status-store/domain';
 import { RegistryStatusRepository, StatusStorage } from '../../shared/status-store';

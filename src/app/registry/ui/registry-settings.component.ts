@@ -5,7 +5,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, EventEmitter, Input, OnChanges, Output, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { ClrAlertModule, ClrFormsModule } from '@clr/angular';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { StoredCertificatesComponent } from '../../certificates';
 import { CseConfigDocument, CseConfigRepository, REGISTRY_URL_PATH, WriteAccess } from '../../shared/cse-config';
 import { untilDestroyed } from '../../shared/rx';

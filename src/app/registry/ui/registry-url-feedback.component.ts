@@ -1,6 +1,6 @@
 /* Live feedback under the registry URL field: each problem with its one-click fix, and the derived locations. */
 import { ChangeDetectionStrategy, Component, EventEmitter, Input, Output } from '@angular/core';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { RegistryUrlValidation, registryUrlMessageKey } from '../domain/registry-url';
 
 @Component({

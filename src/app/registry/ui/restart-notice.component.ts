@@ -6,7 +6,7 @@
  */
 import { ChangeDetectionStrategy, Component, Input, OnChanges, SimpleChanges, computed, inject, signal } from '@angular/core';
 import { ClrAlertModule } from '@clr/angular';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { LocalTimePipe } from '../../shared/ui';
 import { RestartMarkService } from '../data/restart-mark.service';
 import { pendingRestart } from '../domain/restart-mark';

@@ -1,6 +1,6 @@
 /* The certificate chain the registry served to VCD's probe: what the nodes will have to trust. */
 import { ChangeDetectionStrategy, Component, Input } from '@angular/core';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { ServedCertificate } from '../domain/registry-check';
 
 @Component({

@@ -1,6 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed, fakeAsync, tick } from '@angular/core/testing';
-import { MockTranslationService, TranslationService } from '@vcd/i18n';
+import { TranslationService } from '../../shared/i18n';
+import { MockTranslationService } from '../../shared/i18n/testing';
 import { RegistryStatusRepository } from '../../shared/status-store/data/registry-status.repository';
 import { answerVersions, provideVcdTesting } from '../../vcd/testing/vcd-testing';
 import { StorageSetupComponent } from './storage-setup.component';

@@ -1,6 +1,6 @@
 /* One-time setup of the plug-in's storage in VCD, showing exactly what it creates before it does. */
 import { ChangeDetectionStrategy, Component, DestroyRef, EventEmitter, Output, inject, signal } from '@angular/core';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../../shared/i18n';
 import { RegistryStatusRepository } from '../../shared/status-store';
 import { STATUS_INTERFACE_ID, STATUS_SETUP_PLAN, STATUS_TYPE_ID } from '../../shared/status-store/domain';
 import { untilDestroyed } from '../../shared/rx';

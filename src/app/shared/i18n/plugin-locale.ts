@@ -1,7 +1,7 @@
 /*
  * The plug-in speaks English and French. VCD hands its session locale to plug-ins as LOCALE_ID,
- * possibly with a region ('fr-FR', 'fr-CA'); @vcd/i18n looks translations up by the exact
- * locale, so a region would silently fall back to English. Map to what the plug-in ships.
+ * possibly with a region ('fr-FR', 'fr-CA'); the TranslationService looks messages up by the
+ * exact locale, so a region would silently fall back to English. Map to what the plug-in ships.
  */
 import { LOCALE_ID, Provider, inject } from '@angular/core';
 

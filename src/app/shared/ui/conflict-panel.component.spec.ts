@@ -1,5 +1,6 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { MockTranslationService, TranslationService } from '@vcd/i18n';
+import { TranslationService } from '../i18n';
+import { MockTranslationService } from '../i18n/testing';
 import { diffJson } from '../cse-config';
 import { ConflictPanelComponent, ConflictView } from './conflict-panel.component';
 

@@ -4,7 +4,7 @@
  * that holds a secret (a token, a password, credentials in a proxy URL) is named, never shown.
  */
 import { ChangeDetectionStrategy, Component, EventEmitter, Input, Output } from '@angular/core';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../i18n';
 import { FieldChange, ShownChange, ShownValue, showChange } from '../cse-config';
 
 export interface ConflictView {

@@ -1,7 +1,7 @@
 /* Shows a failed VCD call as one translated sentence that says what to do, with VCD's detail. */
 import { ChangeDetectionStrategy, Component, EventEmitter, Input, Output } from '@angular/core';
 import { ClrAlertModule } from '@clr/angular';
-import { I18nModule } from '@vcd/i18n';
+import { I18nModule } from '../i18n';
 import { VCD_ERROR_MESSAGE_KEYS, VcdError } from '../../vcd';
 
 @Component({

@@ -1,0 +1,2 @@
+export { MockTranslationService } from './mock-translation.service';
+export { PLUGIN_MESSAGES, flattenMessages } from './plugin-messages';
