@@ -2,15 +2,21 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { InjectionToken, LOCALE_ID } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { prepareMessages } from '../domain/prepare-messages';
 import { provideTranslations } from './provide-translations';
 import { TranslationService } from './translation.service';
 
 const ASSET_URL = new InjectionToken<string>('asset url');
 const ASSETS = 'https://vcd.example/tenant/plugins/airgap/assets';
 const I18N_JSON = `${ASSETS}/../i18n.json`;
+/** i18n.json as the asset build writes it: prepared messages. */
 const FILE = {
-  en: { 'app.title': 'Air gap', 'app.only': 'English only', 'app.count': '{n, plural, one {# image} other {# images}}' },
-  fr: { 'app.title': 'Isolement', 'app.count': '{n, plural, one {# image} other {# images}}' },
+  en: prepareMessages('en', {
+    'app.title': 'Air gap',
+    'app.only': 'English only',
+    'app.count': '{n, plural, one {# image} other {# images}}',
+  }),
+  fr: prepareMessages('fr', { 'app.title': 'Isolement', 'app.count': '{n, plural, one {# image} other {# images}}' }),
 };
 
 describe('TranslationService', () => {

@@ -1,4 +1,7 @@
 import { MessageCatalog } from './message-catalog';
+import { prepareMessage } from './prepare-messages';
+
+const COUNT = prepareMessage('en', '{n, plural, one {# image} other {# images}}');
 
 describe('MessageCatalog', () => {
   function frenchCatalog(): MessageCatalog {
@@ -7,10 +10,10 @@ describe('MessageCatalog', () => {
       en: {
         'app.title': 'Air gap',
         'app.only': 'English only',
-        'app.count': '{n, plural, one {# image} other {# images}}',
+        'app.count': COUNT,
         'app.empty': '',
       },
-      fr: { 'app.title': 'Isolement', 'app.count': '{n, plural, one {# image} other {# images}}', 'app.empty': '' },
+      fr: { 'app.title': 'Isolement', 'app.count': prepareMessage('fr', '{n, plural, one {# image} other {# images}}'), 'app.empty': '' },
     });
     return catalog;
   }
@@ -61,7 +64,19 @@ describe('MessageCatalog', () => {
       expect([catalog.translate('app.new'), catalog.translate('app.title')]).toEqual(['Nouveau', 'Isolement']);
     });
 
-    it('ignores values that are not text', () => {
+    it('shows text as it is, braces included (the asset build resolved its quotes)', () => {
+      const catalog = frenchCatalog();
+      catalog.add({ fr: { 'app.literal': 'Entrez {host}' } });
+      expect(catalog.translate('app.literal', [{ host: 'h' }])).toBe('Entrez {host}');
+    });
+
+    it('shows tokens of no known kind as "?key", and the other keys still', () => {
+      const catalog = frenchCatalog();
+      catalog.add({ fr: { 'app.broken': [{ type: 'script', arg: 'x' }] as never } });
+      expect([catalog.translate('app.broken'), catalog.translate('app.title')]).toEqual(['?app.broken', 'Isolement']);
+    });
+
+    it('ignores values that are neither text nor tokens', () => {
       const catalog = frenchCatalog();
       catalog.add({ fr: { 'app.title': 42 as unknown as string }, de: undefined });
       expect(catalog.translate('app.title')).toBe('Isolement');
@@ -71,7 +86,7 @@ describe('MessageCatalog', () => {
   describe('when parameters are positional', () => {
     it('fills {0} and {1}, numbers without grouping', () => {
       const catalog = new MessageCatalog('en');
-      catalog.add({ en: { 'app.pair': '{0} of {1}' } });
+      catalog.add({ en: { 'app.pair': prepareMessage('en', '{0} of {1}') } });
       expect(catalog.translate('app.pair', ['one', 12345.5])).toBe('one of 12345.5');
     });
   });

@@ -2,34 +2,34 @@
  * The plug-in's messages by locale, and the rule that picks one, as the VCD SDK's i18n library had it (so the plug-in
  * reads the same for a user): the preferred locale's message, else the fallback locale's, else
  * "?key", so that a missing key shows on the page instead of a blank. A message is compiled once per
- * locale and key, when it is first shown.
+ * locale and key, when it is first shown; one that cannot be (tokens of no known kind) counts as missing.
  */
-import { compileMessage, type FormatMessage, type MessageParams } from './message-format';
+import { compilePrepared, type FormatMessage, type MessageParams, type PreparedMessage } from './message-format';
 
-/** Flat keys (`registry.settings.title`) to ICU MessageFormat sources. */
-export type Messages = Readonly<Record<string, string>>;
+/** Flat keys (`registry.settings.title`) to prepared messages (prepare-messages.ts), as i18n.json ships them. */
+export type Messages = Readonly<Record<string, PreparedMessage>>;
 /** Messages by locale, as i18n.json serves them: `{ "en": {…}, "fr": {…} }`. */
 export type TranslationSet = Readonly<Record<string, Messages | undefined>>;
 
 export const FALLBACK_LOCALE = 'en';
 
 export class MessageCatalog {
-  private readonly sources = new Map<string, Map<string, string>>();
-  private readonly compiled = new Map<string, FormatMessage>();
+  private readonly sources = new Map<string, Map<string, PreparedMessage>>();
+  private readonly compiled = new Map<string, FormatMessage | null>();
 
   constructor(
     readonly preferredLocale: string,
     readonly fallbackLocale: string = FALLBACK_LOCALE,
   ) {}
 
-  /** Adds (or replaces) messages; a later set wins key by key. Values that are not text are ignored. */
+  /** Adds (or replaces) messages; a later set wins key by key. Values that are neither text nor tokens are ignored. */
   add(set: TranslationSet): void {
     for (const [locale, messages] of Object.entries(set)) {
       if (!messages || typeof messages !== 'object') continue;
       let known = this.sources.get(locale);
       if (!known) this.sources.set(locale, (known = new Map()));
       for (const [key, source] of Object.entries(messages)) {
-        if (typeof source !== 'string') continue;
+        if (typeof source !== 'string' && !Array.isArray(source)) continue;
         known.set(key, source);
         this.compiled.delete(cacheKey(locale, key));
       }
@@ -44,15 +44,24 @@ export class MessageCatalog {
     for (const locale of [this.preferredLocale, this.fallbackLocale]) {
       const source = this.sources.get(locale)?.get(key);
       // An empty message counts as missing, as it did for the VCD SDK's library.
-      if (source) return this.compile(locale, key, source)(this.namedParams(params));
+      const format = source?.length ? this.compile(locale, key, source) : null;
+      if (format) return format(this.namedParams(params));
     }
     return `?${key}`;
   }
 
-  private compile(locale: string, key: string, source: string): FormatMessage {
+  private compile(locale: string, key: string, source: PreparedMessage): FormatMessage | null {
     const id = cacheKey(locale, key);
     let format = this.compiled.get(id);
-    if (!format) this.compiled.set(id, (format = compileMessage(locale, source)));
+    if (format === undefined) {
+      try {
+        format = compilePrepared(locale, source);
+      } catch (error) {
+        console.warn(`The message ${key} (${locale}) cannot be shown:`, error);
+        format = null;
+      }
+      this.compiled.set(id, format);
+    }
     return format;
   }
 

@@ -1,14 +1,16 @@
 /*
- * Every message the plug-in ships, formatted by compileMessage and by @messageformat/core 3.0.1 (what
- * the VCD SDK's i18n library formatted with before): the same text for every case a message has.
+ * Every message the plug-in ships, as the plug-in formats it (prepared as the asset build does, through
+ * JSON as i18n.json carries it, then compiled) and as @messageformat/core 3.0.1 formats its source
+ * (what the VCD SDK's i18n library formatted with before): the same text for every case a message has.
  * Each argument takes every value that picks a different branch: numbers (0, 1, 2, 5, 1000,
  * 1234567.5) for plural and number arguments, each case and an unknown value for a select, a word
  * otherwise. One argument varies at a time, the others keep their first value.
  */
 import MessageFormat from '@messageformat/core';
 import { parse, type Token } from '@messageformat/parser';
-import { PLUGIN_MESSAGES } from '../testing/plugin-messages';
-import { compileMessage } from './message-format';
+import { PLUGIN_SOURCES } from '../testing/plugin-messages';
+import { compilePrepared, type PreparedMessage } from './message-format';
+import { prepareMessage } from './prepare-messages';
 
 const NUMBERS: readonly unknown[] = [0, 1, 2, 5, 1000, 1234567.5];
 
@@ -32,10 +34,10 @@ function paramSets(values: Map<string, unknown[]>): Record<string, unknown>[] {
   return sets;
 }
 
-describe('compileMessage, against @messageformat/core 3.0.1', () => {
+describe('prepared messages, against @messageformat/core 3.0.1', () => {
   for (const locale of ['en', 'fr'] as const) {
     describe(`for every message of i18n/${locale}.json`, () => {
-      const messages = Object.entries(PLUGIN_MESSAGES[locale]);
+      const messages = Object.entries(PLUGIN_SOURCES[locale]);
 
       it('has messages to compare', () => {
         expect(messages.length).toBeGreaterThan(700);
@@ -46,7 +48,8 @@ describe('compileMessage, against @messageformat/core 3.0.1', () => {
         const differences: string[] = [];
         let compared = 0;
         for (const [key, source] of messages) {
-          const ours = compileMessage(locale, source);
+          const shipped = JSON.parse(JSON.stringify(prepareMessage(locale, source))) as PreparedMessage;
+          const ours = compilePrepared(locale, shipped);
           const theirs = reference.compile(source);
           for (const params of paramSets(argumentValues(parse(source)))) {
             const [expected, actual] = [String(theirs(params)), ours(params)];

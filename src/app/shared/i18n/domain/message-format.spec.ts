@@ -1,4 +1,5 @@
-import { MessageParams, UnsupportedMessageError, compileMessage } from './message-format';
+import { MessageParams, UnsupportedMessageError } from './message-format';
+import { compileMessage } from './prepare-messages';
 
 /** Intl's French separators: a narrow no-break space between thousands, a no-break space before %. */
 const NNBSP = '\u202f';

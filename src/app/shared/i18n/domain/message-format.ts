@@ -1,9 +1,10 @@
 /*
- * ICU MessageFormat, formatted with the browser's Intl. @messageformat/parser reads the message (the
- * parser that @messageformat/core itself uses); the tokens become a tree of closures, so a message is
- * parsed once and formatting is one walk over it. No JavaScript is generated or evaluated: the host's
- * page may forbid `new Function`, and the compiler that generates it (with plural rules for every
- * locale) weighed 25 KiB gzipped of a bundle VCD loads at every login.
+ * ICU MessageFormat, formatted with the browser's Intl. The asset build reads every message with
+ * @messageformat/parser (prepare-messages.ts) and ships its tokens in i18n.json, so the bundle carries
+ * neither a parser nor a compiler: here the tokens become a tree of closures, once per message, and
+ * formatting is one walk over it. No JavaScript is generated or evaluated: the host's page may forbid
+ * `new Function`, and the compiler that generates it (with plural rules for every locale) weighed
+ * 25 KiB gzipped of a bundle VCD loads at every login; the parser, 5 KiB more.
  *
  * The output is that of @messageformat/core 3.0.1 (the equivalence spec formats every shipped message
  * through both): `#` and `{n, number}` are Intl.NumberFormat(locale) of the value (minus the offset),
@@ -11,7 +12,25 @@
  * a missing argument reads "undefined". Plural categories come from Intl.PluralRules, which carries
  * the same CLDR rules as @messageformat/core's make-plural for the numbers a plug-in shows.
  */
-import { parse, type Token } from '@messageformat/parser';
+
+/** One part of a message, as @messageformat/parser reads it, without its source positions. */
+export type PreparedToken =
+  | { readonly type: 'content'; readonly value: string }
+  | { readonly type: 'argument'; readonly arg: string }
+  | { readonly type: 'octothorpe' }
+  | { readonly type: 'function'; readonly arg: string; readonly key: string; readonly param?: readonly PreparedToken[] }
+  | {
+      readonly type: 'plural' | 'selectordinal' | 'select';
+      readonly arg: string;
+      readonly pluralOffset?: number;
+      readonly cases: readonly PreparedCase[];
+    };
+export interface PreparedCase {
+  readonly key: string;
+  readonly tokens: readonly PreparedToken[];
+}
+/** A message as i18n.json ships it: its text when it has no arguments (quotes already resolved), else its tokens. */
+export type PreparedMessage = string | readonly PreparedToken[];
 
 /** The values a message names, by argument name. */
 export type MessageParams = Readonly<Record<string, unknown>>;
@@ -30,14 +49,18 @@ interface Hash {
   readonly offset: number;
 }
 
-export function compileMessage(locale: string, source: string): FormatMessage {
-  const intl = localeIntl(locale);
-  const tokens = parse(source, {
-    cardinal: intl.cardinal.resolvedOptions().pluralCategories,
-    ordinal: intl.ordinal.resolvedOptions().pluralCategories,
-  });
-  const render = new Compiler(intl).sequence(tokens, null);
+/** A prepared message as a function of its parameters; throws UnsupportedMessageError for what it cannot format. */
+export function compilePrepared(locale: string, message: PreparedMessage): FormatMessage {
+  if (typeof message === 'string') return () => message;
+  if (!Array.isArray(message)) throw new UnsupportedMessageError('A message is neither text nor tokens');
+  const render = new Compiler(localeIntl(locale)).sequence(message, null);
   return (params) => String(render(params));
+}
+
+/** The plural categories of a locale (what a plural's cases may be named), for the parser. */
+export function pluralCategories(locale: string): { cardinal: Intl.LDMLPluralRule[]; ordinal: Intl.LDMLPluralRule[] } {
+  const intl = localeIntl(locale);
+  return { cardinal: intl.cardinal.resolvedOptions().pluralCategories, ordinal: intl.ordinal.resolvedOptions().pluralCategories };
 }
 
 /** One locale's Intl objects, made once: building them costs more than formatting with them. */
@@ -73,14 +96,14 @@ class Compiler {
    * add two numbers given to adjacent arguments (`{a}{b}`); here they are written side by side. No
    * shipped message has two adjacent arguments.
    */
-  sequence(tokens: readonly Token[], hash: Hash | null): Render {
+  sequence(tokens: readonly PreparedToken[], hash: Hash | null): Render {
     const parts = tokens.map((token) => this.token(token, hash));
     if (parts.length === 0) return () => '';
     if (parts.length === 1) return parts[0] as Render;
     return (params) => parts.map((part) => String(part(params))).join('');
   }
 
-  private token(token: Token, hash: Hash | null): Render {
+  private token(token: PreparedToken, hash: Hash | null): Render {
     switch (token.type) {
       case 'content': {
         const text = token.value;
@@ -116,17 +139,20 @@ class Compiler {
           return (own(cases, category) ?? (cases['other'] as Render))(params);
         };
       }
+      default:
+        // Tokens come from i18n.json: a part of no known kind makes the message unusable, not blank.
+        throw new UnsupportedMessageError(`Unknown message part: ${String((token as { type?: unknown }).type)}`);
     }
   }
 
-  private cases(type: string, cases: readonly { key: string; tokens: Token[] }[], hash: Hash | null): Cases {
+  private cases(type: string, cases: readonly PreparedCase[], hash: Hash | null): Cases {
     const compiled: Record<string, Render> = Object.create(null);
     for (const { key, tokens } of cases) compiled[key.replace(/^=/, '')] = this.sequence(tokens, hash);
     if (!compiled['other']) throw new UnsupportedMessageError(`No 'other' case in a ${type}`);
     return compiled;
   }
 
-  private function(arg: string, key: string, param: readonly Token[] | undefined): Render {
+  private function(arg: string, key: string, param: readonly PreparedToken[] | undefined): Render {
     if (key !== 'number') throw new UnsupportedMessageError(`Unsupported formatter: ${key}`);
     if (!param || param.length === 0) return (params) => this.intl.number().format(Number(params[arg]));
     const style = param.length === 1 && param[0]?.type === 'content' ? param[0].value.trim() : '';

@@ -1,2 +1,2 @@
 export { MockTranslationService } from './mock-translation.service';
-export { PLUGIN_MESSAGES, flattenMessages } from './plugin-messages';
+export { PLUGIN_MESSAGES, PLUGIN_SOURCES, flattenMessages } from './plugin-messages';

@@ -5,6 +5,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { TranslationService } from '../data/translation.service';
 import { provideTranslations } from '../data/provide-translations';
 import { I18nModule } from './i18n.module';
+import { prepareMessages } from '../domain/prepare-messages';
 
 const ASSET_URL = new InjectionToken<string>('asset url');
 
@@ -60,12 +61,12 @@ describe('TranslatePipe', () => {
 
   function load(): void {
     http.expectOne('/plugin/assets/../i18n.json').flush({
-      en: {
+      en: prepareMessages('en', {
         'app.title': 'Air gap',
         'app.count': '{n, plural, one {# image} other {# images}}',
         'app.pair': '{0} and {1}',
         'app.other': 'Other',
-      },
+      }),
     });
   }
 
