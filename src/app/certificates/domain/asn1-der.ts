@@ -5,8 +5,19 @@
  * primitive strings, nothing after the value. The readers throw when a block has the wrong shape.
  * OCTET and BIT STRINGs are not parsed into: an extension's value is decoded when it is read.
  */
-import { BaseBlock, BitString, Boolean as Asn1Boolean, EndOfContent, Integer, ObjectIdentifier, OctetString } from 'asn1js';
-import { Sequence, Set, UTCTime, fromBER } from 'asn1js';
+import {
+  BaseBlock,
+  BitString,
+  Boolean as Asn1Boolean,
+  EndOfContent,
+  Integer,
+  ObjectIdentifier,
+  OctetString,
+  Sequence,
+  Set as Asn1Set,
+  UTCTime,
+  fromBER,
+} from 'asn1js';
 
 export interface DerLimits {
   readonly maxDepth: number;
@@ -90,7 +101,7 @@ export function sequenceItems(block: BaseBlock | undefined, what: string): BaseB
 
 /** The items of a SET. */
 export function setItems(block: BaseBlock | undefined, what: string): BaseBlock[] {
-  return block instanceof Set ? childrenOf(block) : wrong(what);
+  return block instanceof Asn1Set ? childrenOf(block) : wrong(what);
 }
 
 export function isContext(block: BaseBlock | undefined, tagNumber: number): boolean {

@@ -4,9 +4,8 @@
  * certificate is handed on exactly as it was encoded (a certificate itself must still be DER).
  * The caps keep a hostile 1 MiB blob to a fraction of a second: 50,000 nodes is some 400 certificates.
  */
-import { BaseBlock } from 'asn1js';
+import { BaseBlock, Integer, Sequence, Set as Asn1Set } from 'asn1js';
 import { DerLimits, contextItems, decodeBer, encoded, isContext, oidOf, sequenceItems } from './asn1-der';
-import { Integer, Sequence, Set } from 'asn1js';
 
 const SIGNED_DATA = '1.2.840.113549.1.7.2';
 export const PKCS7_LIMITS: DerLimits = { maxDepth: 32, maxNodes: 50_000 };
@@ -22,7 +21,7 @@ export function berPkcs7CertificateDers(bytes: Uint8Array): Uint8Array[] | undef
     // SignedData ::= SEQUENCE { version, digestAlgorithms SET, encapContentInfo, [0] IMPLICIT certificates OPTIONAL, … }.
     const fields = sequenceItems(contextItems(content, 0, 'content')[0], 'SignedData');
     const [version, digestAlgorithms, encapContentInfo] = fields;
-    if (!(version instanceof Integer && digestAlgorithms instanceof Set && encapContentInfo instanceof Sequence)) return undefined;
+    if (!(version instanceof Integer && digestAlgorithms instanceof Asn1Set && encapContentInfo instanceof Sequence)) return undefined;
     const set = fields.slice(3).find((field) => isContext(field, 0));
     // Other CertificateChoices (attribute certificates, [0]..[3]) are not X.509 certificates.
     const choices: BaseBlock[] = set ? contextItems(set, 0, 'certificates') : [];
