@@ -1,5 +1,5 @@
 /*
- * What a person needs to know about one X.509 certificate, read with @peculiar/asn1-x509
+ * What a person needs to know about one X.509 certificate, read with asn1js
  * (x509-certificate.ts: RSA and EC, WebCrypto fingerprints). Pure apart from WebCrypto, which the
  * browser provides.
  */

@@ -3,12 +3,11 @@
  * certificates, each normalised to one PEM, and says precisely why anything else was set aside.
  * Private keys are recognised in every wrapping and refused; the reading keeps only their label.
  */
-import { ContentInfo, SignedData, id_signedData } from '@peculiar/asn1-cms';
-import { AsnConvert } from '@peculiar/asn1-schema';
 import { openCertificate } from './certificate-summary';
 import { DerKind, identifyDer, pkcs7CertificateDers } from './der-kind';
 import { decodeText, isText, nonPemPrivateKeyLabel, stripBom, utf8Length } from './input-text';
 import { decodeBase64, normalizePem, pemBodyBase64, scanPemSections } from './pem';
+import { berPkcs7CertificateDers } from './pkcs7-ber';
 
 /** 1 MiB: a bundle of every public root CA weighs about 250 KB; anything larger is not a CA list. */
 export const MAX_INPUT_BYTES = 1_048_576;
@@ -201,23 +200,10 @@ function readPkcs7(der: Uint8Array, reading: Reading): void {
   }
 }
 
-/**
- * Some tools write PKCS#7 in BER with indefinite lengths, which the DER walk refuses; the CMS
- * schema's lenient parser (@peculiar/asn1-cms) reads those, re-encoding each certificate, which
- * for a DER certificate is a no-op.
- */
+/** Some tools write PKCS#7 in BER with indefinite lengths, which the DER walk refuses: read with asn1js (pkcs7-ber.ts). */
 function readBerPkcs7(der: Uint8Array, reading: Reading): boolean {
-  let certificates: Uint8Array[];
-  try {
-    const content = AsnConvert.parse(der, ContentInfo);
-    if (content.contentType !== id_signedData) return false;
-    const signed = AsnConvert.parse(content.content, SignedData);
-    certificates = (signed.certificates ?? []).flatMap((choice) =>
-      choice.certificate ? [new Uint8Array(AsnConvert.serialize(choice.certificate))] : [],
-    );
-  } catch {
-    return false;
-  }
+  const certificates = berPkcs7CertificateDers(der);
+  if (!certificates) return false;
   if (certificates.length === 0) reading.reject('pkcs7Empty');
   for (const certificate of certificates) readCertificate(identifyDer(certificate), reading);
   return true;

@@ -1,4 +1,4 @@
-// The plug-in reads certificates with @peculiar/asn1-x509 and checks signatures with WebCrypto;
+// The plug-in reads certificates with asn1js and checks signatures with WebCrypto;
 // @peculiar/x509 (the library it used before, kept for the test PKI) is the reference: every field
 // and every signature verdict must come out the same, over the test PKI, openssl's fixtures, odd
 // names and the signature algorithms a CA may use.
@@ -63,7 +63,7 @@ async function unusual(subject: string, key: EcKeyGenParams | RsaHashedKeyGenPar
   return new Uint8Array(certificate.rawData);
 }
 
-describe('X509Certificate (asn1-x509) against @peculiar/x509', () => {
+describe('X509Certificate (asn1js) against @peculiar/x509', () => {
   const rsa = { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' };
 
   it('reads every field of the test PKI as the reference does', async () => {
