@@ -108,6 +108,20 @@ describe('HarborIndex', () => {
     assert.equal(registry.calls.length, new Set(registry.calls).size);
   });
 
+  it('reads an image config as its push passes, so the first listing asks the registry nothing', async () => {
+    await index.load();
+    push('cse/tkg/coredns', 'v1.10.1_vmware.7');
+    // The read runs in the background: let it finish, as the time between a push and a check does.
+    await new Promise((resolve) => setImmediate(resolve));
+    const read = registry.calls.filter((call) => call.startsWith('blob ')).length;
+    assert.equal(read, 1);
+    const view = data.project('cse');
+    assert.ok(view);
+    registry.calls.length = 0;
+    await data.artifacts(view, 'cse/tkg/coredns');
+    assert.deepEqual(registry.calls, []);
+  });
+
   it('moves a tag pushed again to its new digest', async () => {
     await index.load();
     push('cse/app', '1.0');

@@ -26,7 +26,14 @@ export class HarborIndex {
   /** A manifest the registry accepted (`PUT /v2/<repository>/manifests/<reference>` → 201). */
   recordPush(repository: string, reference: string, digest: string, pushed?: PushedManifest): void {
     const tags = this.tagsOf(repository);
-    if (pushed) this.manifests.set(`${repository}@${digest}`, storedManifest(digest, pushed));
+    if (pushed) {
+      const manifest = storedManifest(digest, pushed);
+      this.manifests.set(`${repository}@${digest}`, manifest);
+      // Harbor's core reads an image's config as the push passes (its abstractor fills extra_attrs
+      // then): read it now, in the background, not during the first listing that shows it.
+      const config = configDigest(manifest);
+      if (config) void this.blob(repository, config);
+    }
     if (!DIGEST.test(reference)) tags.set(reference, digest);
   }
 
@@ -87,6 +94,11 @@ export class HarborIndex {
     }
     return tags;
   }
+}
+
+function configDigest(manifest: StoredManifest): string | undefined {
+  const digest = (manifest.json as { config?: { digest?: unknown } } | undefined)?.config?.digest;
+  return typeof digest === 'string' && DIGEST.test(digest) ? digest : undefined;
 }
 
 function storedManifest(digest: string, pushed: PushedManifest): StoredManifest {

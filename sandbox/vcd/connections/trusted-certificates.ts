@@ -62,16 +62,34 @@ export function systemTrustAnchors(state: VcdState): X509Certificate[] {
   return anchorsOf(state, new Set([state.systemOrgId]));
 }
 
+/**
+ * Parsed certificates by PEM text: every /ext-api request asks for System's anchors, and parsing
+ * them each time cost the sandbox's one thread more than forwarding the request. Entries are a
+ * handful; the cache is emptied should it ever grow large.
+ */
+const parsed = new Map<string, X509Certificate | undefined>();
+const MAX_PARSED = 1_000;
+
+function parseCached(pem: string): X509Certificate | undefined {
+  if (parsed.has(pem)) return parsed.get(pem);
+  if (parsed.size >= MAX_PARSED) parsed.clear();
+  let certificate: X509Certificate | undefined;
+  try {
+    certificate = new X509Certificate(pem);
+  } catch {
+    certificate = undefined; // a damaged entry must not break every probe
+  }
+  parsed.set(pem, certificate);
+  return certificate;
+}
+
 function anchorsOf(state: VcdState, orgs: ReadonlySet<string>): X509Certificate[] {
   return state.trustedCertificates
     .filter((cert) => orgs.has(cert.orgId))
     .flatMap((cert) => cert.certificate.match(PEM_BLOCK) ?? [])
     .flatMap((pem) => {
-      try {
-        return [new X509Certificate(pem)];
-      } catch {
-        return []; // a damaged entry must not break every probe
-      }
+      const certificate = parseCached(pem);
+      return certificate ? [certificate] : [];
     });
 }
 

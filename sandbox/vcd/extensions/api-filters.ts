@@ -67,8 +67,17 @@ export async function deleteApiFilter(ctx: AuthedContext): Promise<Reply> {
  * Compiles a filter's pattern the way the proxy uses it: anchored, split into the literal part
  * before the final `.*` (removed from the forwarded path) and the rest.
  */
+const compiled = new Map<string, RegExp>();
+
+/** Compiled once per pattern: every /ext-api request is matched against every filter. */
 export function compilePattern(urlPattern: string): RegExp {
-  return new RegExp(`^(?:${urlPattern.slice(0, -2)})(?<rest>.*)$`);
+  let pattern = compiled.get(urlPattern);
+  if (!pattern) {
+    pattern = new RegExp(`^(?:${urlPattern.slice(0, -2)})(?<rest>.*)$`);
+    if (compiled.size >= 1_000) compiled.clear();
+    compiled.set(urlPattern, pattern);
+  }
+  return pattern;
 }
 
 function findFilter(ctx: AuthedContext, state: VcdState): ApiFilterRecord {

@@ -62,12 +62,21 @@ class TrustedAgent extends Agent {
 }
 
 const agents = new Map<string, TrustedAgent>();
+/** Node computes a fingerprint on every read; the anchors are the same objects from one request to the next. */
+const fingerprints = new WeakMap<X509Certificate, string>();
+
+function fingerprintOf(anchor: X509Certificate): string {
+  let fingerprint = fingerprints.get(anchor);
+  if (fingerprint === undefined) {
+    fingerprint = anchor.fingerprint256;
+    fingerprints.set(anchor, fingerprint);
+  }
+  return fingerprint;
+}
 
 /** The pool for an endpoint, for the trust anchors in force now (a change of anchors starts a new pool). */
 export function endpointAgent(url: URL, anchors: readonly X509Certificate[], hosts: SandboxHosts = new Map()): Agent {
-  const trust = createHash('sha256')
-    .update(anchors.map((anchor) => anchor.fingerprint256).join(','))
-    .digest('hex');
+  const trust = createHash('sha256').update(anchors.map(fingerprintOf).join(',')).digest('hex');
   const connectTo = hosts.get(url.hostname.replace(/^\[|\]$/g, '').toLowerCase())?.connectTo ?? '';
   const key = `${url.protocol}//${url.host}@${connectTo}#${trust}`;
   let agent = agents.get(key);

@@ -207,7 +207,10 @@ export class CheckRun {
   }
 
   private async attempt(request: RegistryRequest): Promise<RegistryAnswer> {
-    await this.acquire();
+    // With a slot free the request leaves in this very task: the first ones are on the wire before
+    // the page draws the pending rows (which can take a while the first time), not after.
+    const waiting = this.acquire();
+    if (waiting) await waiting;
     this.sent++;
     try {
       return await this.untilCancelled(
@@ -235,11 +238,12 @@ export class CheckRun {
     }
   }
 
-  private acquire(): Promise<void> {
+  /** Takes a free slot (undefined: taken now), or the wait for one. */
+  private acquire(): Promise<void> | undefined {
     if (this.stoppedBy) return Promise.reject(this.stoppedBy);
     if (this.active < this.limit) {
       this.active++;
-      return Promise.resolve();
+      return undefined;
     }
     // The freed slot passes straight to the waiter: `active` does not change.
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));

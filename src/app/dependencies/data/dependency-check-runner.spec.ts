@@ -1,3 +1,4 @@
+import { NgZone } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Observable, Subject, defer, of, throwError } from 'rxjs';
 import { ParsedRegistryUrl, validateRegistryUrl } from '../../registry/domain';
@@ -12,12 +13,15 @@ import { PresenceCheckers } from './presence-checkers';
 class ScriptedChecker implements PresenceChecker {
   images: readonly ImageToCheck[] = [];
   options?: CheckOptions;
+  /** Whether the check was asked for inside Angular's zone (every answer would then check the page for changes). */
+  askedInAngularZone?: boolean;
   private events?: Subject<CheckEvent>;
   private answered = 0;
 
   check(images: readonly ImageToCheck[], options: CheckOptions): Observable<CheckEvent> {
     this.images = images;
     this.options = options;
+    this.askedInAngularZone = NgZone.isInAngularZone();
     this.answered = 0;
     const events = new Subject<CheckEvent>();
     this.events = events;
@@ -192,6 +196,30 @@ describe('DependencyCheckRunner', () => {
       expect(lastUpdate()?.ending).toBe('done');
       expect(lastUpdate()?.keeping).toBe('notAsked');
     });
+  });
+
+  it('asks the registry outside Angular’s zone and brings each update back into it, so only updates redraw the page', () => {
+    const zone = TestBed.inject(NgZone);
+    const zones: boolean[] = [];
+    zone.run(() =>
+      runner
+        .run({
+          rows: ROWS,
+          registry: REGISTRY,
+          access: { kind: 'extApi', prefix: 'cseairgap-harbor-corp-local-8443' },
+          harbor: true,
+          context: { tkrs: [] },
+          cancel,
+          keep: { kind: 'nothing' },
+        })
+        .subscribe(() => zones.push(NgZone.isInAngularZone())),
+    );
+    expect(checker.askedInAngularZone).toBeFalse();
+    // Answers arrive outside the zone, as the registry's do.
+    checker.answer(10);
+    checker.end();
+    expect(zones.length).toBeGreaterThan(1);
+    expect(zones.every((inZone) => inZone)).toBeTrue();
   });
 
   it('checks only the rows it is told to, and bounds the requests in flight when asked', () => {

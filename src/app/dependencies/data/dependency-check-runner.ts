@@ -6,7 +6,7 @@
  * destroyed, a navigation) never replaces the last complete result: administrators and tenants
  * act on what is stored.
  */
-import { Injectable, Provider, inject } from '@angular/core';
+import { Injectable, NgZone, Provider, inject } from '@angular/core';
 import { Observable, Subscription, catchError, concat, endWith, ignoreElements, mergeMap, of } from 'rxjs';
 import { ParsedRegistryUrl, AccessPath, accessBaseUrl } from '../../registry/domain';
 import { VCD_SESSION } from '../../vcd';
@@ -77,6 +77,7 @@ export interface DependencyCheckUpdate {
 export class DependencyCheckRunner {
   private readonly checkers = inject(PresenceCheckers);
   private readonly session = inject(VCD_SESSION);
+  private readonly zone = inject(NgZone);
 
   run(request: DependencyCheckRequest): Observable<DependencyCheckUpdate> {
     return new Observable<DependencyCheckUpdate>((subscriber) => {
@@ -104,15 +105,21 @@ export class DependencyCheckRunner {
 
       const { checker, options } = this.checkerFor(request);
       const concurrency = request.concurrency ? { concurrency: request.concurrency, multiplexedConcurrency: request.concurrency } : {};
-      const checking = checkRows(checker, request.rows, images, { ...options, ...concurrency }).subscribe({
-        next: (update) => {
-          last = update;
-          if (!update.outcome) subscriber.next(progressOf(update));
-        },
-        // A checker that fails outright: what was answered stays on the page, as not whole.
-        error: () => end('failed'),
-        complete: () => end(last.outcome ?? 'failed'),
-      });
+      // The requests, their answers and the coalescing timers run outside Angular's zone: an answer
+      // that changes nothing on screen must not make the whole page check for changes. Each update
+      // comes back into the zone, so the page shows it.
+      const checking = this.zone.runOutsideAngular(() =>
+        checkRows(checker, request.rows, images, { ...options, ...concurrency }).subscribe({
+          next: (update) =>
+            this.zone.run(() => {
+              last = update;
+              if (!update.outcome) subscriber.next(progressOf(update));
+            }),
+          // A checker that fails outright: what was answered stays on the page, as not whole.
+          error: () => this.zone.run(() => end('failed')),
+          complete: () => this.zone.run(() => end(last.outcome ?? 'failed')),
+        }),
+      );
 
       // Unsubscribing (the view is gone) stops the check and keeps nothing of it.
       return () => {

@@ -243,6 +243,15 @@ describe('HarborPresenceChecker', () => {
       expect(run.done()?.requests).toBe(42);
     }));
 
+    it('sends its first requests in the task that starts the check, before the page can redraw', () => {
+      check([image(PROXY, 'proxy')]);
+      // No microtask, no tick: a page that draws the pending rows next must not hold them back.
+      expect(takeOpen(backend).map((request) => request.request.url)).toEqual([
+        `${BASE}/api/v2.0/projects/cse`,
+        `${BASE}/api/v2.0/projects/cse/repositories?page=1&page_size=100`,
+      ]);
+    });
+
     it('honours a smaller concurrency', fakeAsync(() => {
       const images = Array.from({ length: 10 }, (_, index) => image(`cse/synthetic/image-${index}:1.0.0`, String(index)));
       images.forEach((each) => harbor.push(each.repository, each.reference));
