@@ -55,13 +55,20 @@ async function main(): Promise<number> {
     await benchBrowserCheck(quick ? QUICK_BROWSER_CHECK : FULL_BROWSER_CHECK);
     const orgs = quick ? QUICK_ORG_GRID : FULL_ORG_GRID;
     const clusters = quick ? QUICK_CLUSTER_GRID : FULL_CLUSTER_GRID;
-    // One sandbox seeded for both grids (the Organizations check adds nothing the Clusters tab reads).
-    const shared = await startBenchSandbox([...orgGridArgs(orgs), ...clusterGridArgs(clusters)]);
-    try {
-      await benchOrganizationsGrid(orgs, shared);
-      await benchClustersGrid(clusters, shared);
-    } finally {
-      await stopBenchSandbox(shared);
+    if (quick) {
+      // One sandbox seeded for both grids: at small sizes what they share costs nothing measurable.
+      const shared = await startBenchSandbox([...orgGridArgs(orgs), ...clusterGridArgs(clusters)]);
+      try {
+        await benchOrganizationsGrid(orgs, shared);
+        await benchClustersGrid(clusters, shared);
+      } finally {
+        await stopBenchSandbox(shared);
+      }
+    } else {
+      // Each its own: the sandbox's entity store scans 1,000 clusters on every status-store query,
+      // which slowed the check of 50 organizations from 22 s to 41 s (the stand-in's cost, not the plug-in's).
+      await benchOrganizationsGrid(orgs);
+      await benchClustersGrid(clusters);
     }
     return 0;
   } finally {
