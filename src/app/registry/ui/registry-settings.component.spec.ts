@@ -1,17 +1,8 @@
-import { HttpBackend, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { TestBed, fakeAsync, tick } from '@angular/core/testing';
-import { BrowserSettingsStore } from '../../shared/browser-settings';
-import { provideBrowserStorage } from '../../shared/browser-settings/testing/memory-storage';
-import { CseConfigRepository, JsonObject, WriteAccess } from '../../shared/cse-config';
+import { JsonObject, WriteAccess } from '../../shared/cse-config';
 import { FakeVcdKeConfig } from '../../shared/cse-config/testing/fake-vcdke-config';
-import { AUTH_TOKEN_HOLDER, ApiVersionService, CloudApiClient, VCD_SESSION } from '../../vcd';
-import { PROVIDER_SESSION } from '../../vcd/testing/vcd-testing';
-import { vcdApiInterceptor } from '../../vcd/vcd-api.interceptor';
-import { vcdTimeoutInterceptor } from '../../vcd/vcd-timeout.interceptor';
-import { provideEnglish } from '../testing/english';
 import { RegistrySettingsWidget } from '../testing/registry-settings.widget';
-import { RestartMarkService } from '../data/restart-mark.service';
-import { PageHostComponent } from '../testing/registry-settings.host';
+import { PageHostComponent, registrySettingsProviders } from '../testing/registry-settings.host';
 
 function profile(config: JsonObject): JsonObject {
   return (config['profiles'] as JsonObject[])[0] as JsonObject;
@@ -24,19 +15,7 @@ describe('RegistrySettingsComponent', () => {
   function open(access: WriteAccess = { canWrite: true }): void {
     TestBed.configureTestingModule({
       imports: [PageHostComponent],
-      providers: [
-        { provide: VCD_SESSION, useValue: PROVIDER_SESSION },
-        { provide: AUTH_TOKEN_HOLDER, useValue: { jwt: 'test-jwt' } },
-        provideHttpClient(withInterceptors([vcdTimeoutInterceptor, vcdApiInterceptor])),
-        { provide: HttpBackend, useValue: vcd },
-        ApiVersionService,
-        CloudApiClient,
-        CseConfigRepository,
-        BrowserSettingsStore,
-        RestartMarkService,
-        provideBrowserStorage(),
-        provideEnglish(),
-      ],
+      providers: registrySettingsProviders(vcd),
     });
     const fixture = TestBed.createComponent(PageHostComponent);
     // The page's state, not the component's: the document it read and the user's rights.

@@ -1,18 +1,11 @@
-import { HttpBackend, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { Provider } from '@angular/core';
 import { ComponentFixture, TestBed, fakeAsync, tick } from '@angular/core/testing';
-import { BrowserSettingsStore } from '../../shared/browser-settings';
-import { MemoryStorage, provideBrowserStorage } from '../../shared/browser-settings/testing/memory-storage';
-import { CseConfigRepository } from '../../shared/cse-config';
+import { MemoryStorage } from '../../shared/browser-settings/testing/memory-storage';
 import { FakeVcdKeConfig } from '../../shared/cse-config/testing/fake-vcdke-config';
-import { AUTH_TOKEN_HOLDER, ApiVersionService, CloudApiClient, VCD_SESSION } from '../../vcd';
 import { PROVIDER_SESSION } from '../../vcd/testing/vcd-testing';
-import { vcdApiInterceptor } from '../../vcd/vcd-api.interceptor';
-import { vcdTimeoutInterceptor } from '../../vcd/vcd-timeout.interceptor';
-import { RestartMarkService } from '../data/restart-mark.service';
 import { provideEnglish, provideFrench } from '../testing/english';
 import { RegistrySettingsWidget } from '../testing/registry-settings.widget';
-import { PageHostComponent } from '../testing/registry-settings.host';
+import { PageHostComponent, registrySettingsProviders } from '../testing/registry-settings.host';
 
 const KEY = `cse-airgap:${PROVIDER_SESSION.apiRootUrl}:settings`;
 const BASE_225 = `harbor.local/${'a'.repeat(212)}`;
@@ -27,19 +20,7 @@ describe('RegistrySettingsComponent, after a save and for long bases', () => {
     TestBed.resetTestingModule();
     TestBed.configureTestingModule({
       imports: [PageHostComponent],
-      providers: [
-        { provide: VCD_SESSION, useValue: PROVIDER_SESSION },
-        { provide: AUTH_TOKEN_HOLDER, useValue: { jwt: 'test-jwt' } },
-        provideHttpClient(withInterceptors([vcdTimeoutInterceptor, vcdApiInterceptor])),
-        { provide: HttpBackend, useValue: vcd },
-        ApiVersionService,
-        CloudApiClient,
-        CseConfigRepository,
-        BrowserSettingsStore,
-        RestartMarkService,
-        provideBrowserStorage(storage),
-        messages,
-      ],
+      providers: registrySettingsProviders(vcd, storage, messages),
     });
     fixture = TestBed.createComponent(PageHostComponent);
     fixture.componentInstance.document.set(vcd.document());
