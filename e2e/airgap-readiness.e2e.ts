@@ -43,9 +43,7 @@ const readinessLine = (page: Page, id: string) => page.locator(`[data-test="read
 async function openChecked(page: Page): Promise<PluginPage> {
   const plugin = await portalOf(page, own()).openAirgapAs('sysadmin');
   const check = plugin.registryCheck();
-  await check.ensureVcdAccess();
-  await check.ensureStorage();
-  await check.run();
+  await check.setUpAndRun();
   await check.expectAllStepsPassed();
   return plugin;
 }
@@ -117,14 +115,7 @@ test('refuses a base of 225 characters, with its length and the derived one', as
 test('"Use the CA Harbor serves" proves the sandbox registry trusted without any file', async ({ page, request }) => {
   const api = vcdApiOf(request, own());
   await api.logInAsSystemAdministrator();
-  await api.changeVcdKeConfig((entity) => {
-    const profile = entity.entity.profiles[0] as {
-      bootstrapClusterConfig: { certificateAuthorities: string[] };
-      K8Config: { certificateAuthorities: string[] };
-    };
-    profile.bootstrapClusterConfig.certificateAuthorities = [];
-    profile.K8Config.certificateAuthorities = [];
-  });
+  await api.clearCertificateAuthorities();
   const plugin = await openChecked(page);
   const certificates = plugin.certificates();
   // CSE's lists are empty: nothing makes the registry trusted yet.

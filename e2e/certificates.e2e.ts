@@ -21,14 +21,7 @@ test.describe('CA certificates', () => {
     api = new VcdApi(request);
     await api.logInAsSystemAdministrator();
     await api.setRegistryUrl(api.info.containerRegistryUrl);
-    await api.changeVcdKeConfig((entity) => {
-      const profile = entity.entity.profiles[0] as {
-        bootstrapClusterConfig: { certificateAuthorities: string[] };
-        K8Config: { certificateAuthorities: string[] };
-      };
-      profile.bootstrapClusterConfig.certificateAuthorities = [];
-      profile.K8Config.certificateAuthorities = [];
-    });
+    await api.clearCertificateAuthorities();
   });
 
   test('tells a leaf from its CA, proves the CA makes the registry trusted, and saves it once to both lists', async ({ page }) => {

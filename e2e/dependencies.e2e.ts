@@ -23,9 +23,7 @@ test.beforeEach(async ({ request }) => {
 async function openDependencies(page: Page): Promise<void> {
   const plugin = await new Portal(page).openAirgapAs('sysadmin');
   const check = plugin.registryCheck();
-  await check.ensureVcdAccess();
-  await check.ensureStorage();
-  await check.run();
+  await check.setUpAndRun();
   await plugin.keepOnlyTkr(TKR);
 }
 

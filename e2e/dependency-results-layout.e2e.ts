@@ -31,9 +31,7 @@ test('after a first check in French, rows are sized to their text and no status 
 
   const plugin = await new Portal(page).openAirgapAs('sysadmin', 'fr');
   const check = plugin.registryCheck();
-  await check.ensureVcdAccess();
-  await check.ensureStorage();
-  await check.run();
+  await check.setUpAndRun();
   await plugin.keepOnlyTkr(TKR);
   await page.locator('[data-test="dependencies-check"]').click();
   await expect(page.locator('[data-test="dependencies-progress"]')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });

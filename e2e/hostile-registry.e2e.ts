@@ -47,9 +47,7 @@ async function slowestRoundTripWhile(page: Page, isBusy: () => Promise<boolean>)
 async function openCheckedAirgap(page: Page): Promise<void> {
   const plugin = await new Portal(page).openAirgapAs('sysadmin');
   const check = plugin.registryCheck();
-  await check.ensureVcdAccess();
-  await check.ensureStorage();
-  await check.run();
+  await check.setUpAndRun();
   await check.expectAllStepsPassed();
   await plugin.keepOnlyTkr(TKR);
 }

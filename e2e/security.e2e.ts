@@ -110,9 +110,7 @@ test.describe('Reaching the registry through VCD', () => {
     const plugin = await portal.openAirgapAs('sysadmin');
     vcdTokens.add(await sessionJwt(page));
     const check = plugin.registryCheck();
-    await check.ensureVcdAccess();
-    await check.ensureStorage();
-    await check.run();
+    await check.setUpAndRun();
     await check.expectAllStepsPassed();
     await plugin.keepOnlyTkr(TKR);
     await page.locator('[data-test="dependencies-check"]').click();

@@ -29,9 +29,7 @@ test.afterEach(async ({ request }) => {
 async function openDependencies(page: Page): Promise<void> {
   const plugin = await new Portal(page).openAirgapAs('sysadmin');
   const check = plugin.registryCheck();
-  await check.ensureVcdAccess();
-  await check.ensureStorage();
-  await check.run();
+  await check.setUpAndRun();
   // The registry check is kept first: the writes below are the dependency check's own.
   await expect(check.kept()).toBeVisible();
   await plugin.keepOnlyTkr(TKR);

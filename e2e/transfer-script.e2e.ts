@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Page, expect, test } from '@playwright/test';
+import { skopeoLogin } from '../sandbox/registry/testing/skopeo-login';
 import { portalOf, startOwnSandbox, stopOwnSandbox } from './support/own-sandbox';
 import type { SandboxInfo } from './support/sandbox-process';
 
@@ -62,9 +63,7 @@ test('the skopeo transfer script, run on both sides, makes the missing rows pres
   if (!info) throw new Error('no sandbox');
   const plugin = await portalOf(page, info).openAirgapAs('sysadmin');
   const check = plugin.registryCheck();
-  await check.ensureVcdAccess();
-  await check.ensureStorage();
-  await check.run();
+  await check.setUpAndRun();
   await plugin.keepOnlyTkr(TKR);
   await page.locator('[data-test="dependencies-check"]').click();
   await expect(progress(page)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
@@ -99,18 +98,7 @@ test('the skopeo transfer script, run on both sides, makes the missing rows pres
   const registryHost = info.containerRegistryUrl.split('/')[0] ?? '';
   const authFile = path.join(workDir, 'auth.json');
   const password = readFileSync(path.join(path.dirname(path.dirname(info.caFile)), 'admin-password'), 'utf8').trim();
-  const login = execFileAsync('skopeo', [
-    'login',
-    '--authfile',
-    authFile,
-    '--tls-verify=false',
-    '-u',
-    'admin',
-    '--password-stdin',
-    registryHost,
-  ]);
-  login.child.stdin?.end(password);
-  await login;
+  await skopeoLogin(authFile, registryHost, 'admin', password);
   await execFileAsync('sh', [scriptFile, 'import'], { env: { ...base, CA_CERT: info.caFile, REGISTRY_AUTH_FILE: authFile } });
 
   await page.locator('[data-test="dependencies-recheck"]').click();

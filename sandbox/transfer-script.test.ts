@@ -24,6 +24,7 @@ import { createTrustingAgent } from './registry/https-client.js';
 import { ADMIN_USER, expectedAbsent, loadSeedCatalog, startSandboxRegistry, type SandboxRegistry } from './registry/index.js';
 import { ensurePki } from './registry/pki.js';
 import { RegistryTestClient } from './registry/testing/registry-test-client.js';
+import { skopeoLogin } from './registry/testing/skopeo-login.js';
 import { startSourceRegistry, type SourceRegistry } from './registry/testing/source-registry.js';
 
 const execFileAsync = promisify(execFile);
@@ -106,18 +107,7 @@ describe('the skopeo transfer script', { timeout: 120_000 }, () => {
     // Airgapped side: logged in with push rights, trusting only the CA file the script is given.
     const authFile = join(dir, 'auth.json');
     const password = (await readFile(registry.adminPasswordFile, 'utf8')).trim();
-    const login = execFileAsync('skopeo', [
-      'login',
-      '--authfile',
-      authFile,
-      '--tls-verify=false',
-      '-u',
-      ADMIN_USER,
-      '--password-stdin',
-      `${registry.host}:${registry.port}`,
-    ]);
-    login.child.stdin?.end(password);
-    await login;
+    await skopeoLogin(authFile, `${registry.host}:${registry.port}`, ADMIN_USER, password);
     const imported = await execFileAsync('sh', [scriptFile, 'import'], {
       env: { PATH: process.env['PATH'], HOME: dir, REGISTRY_AUTH_FILE: authFile },
     });

@@ -198,6 +198,13 @@ export class RegistryCheckPanel {
     }
   }
 
+  /** As a provider sets the registry up once: VCD's access path, the storage, then a check. */
+  async setUpAndRun(): Promise<void> {
+    await this.ensureVcdAccess();
+    await this.ensureStorage();
+    await this.run();
+  }
+
   async run(): Promise<void> {
     await this.page.locator('[data-test="run-check"]').click();
     await expect(this.page.locator('[data-test="run-check"]')).toBeEnabled({ timeout: 30_000 });

@@ -89,6 +89,18 @@ export class VcdApi {
     expect(response.ok(), await response.text()).toBeTruthy();
   }
 
+  /** No CA certificate for the Bootstrap VM nor for the cluster nodes. */
+  async clearCertificateAuthorities(): Promise<void> {
+    await this.changeVcdKeConfig((entity) => {
+      const profile = entity.entity.profiles[0] as {
+        bootstrapClusterConfig: { certificateAuthorities: string[] };
+        K8Config: { certificateAuthorities: string[] };
+      };
+      profile.bootstrapClusterConfig.certificateAuthorities = [];
+      profile.K8Config.certificateAuthorities = [];
+    });
+  }
+
   async setRegistryUrl(url: string): Promise<void> {
     await this.changeVcdKeConfig((entity) => {
       (entity.entity.profiles[0] as Record<string, unknown>)['containerRegistryUrl'] = url;
