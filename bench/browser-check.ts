@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type APIRequestContext, type Page } from '@playwright/test';
+import { chromium, request as apiRequest, type APIRequestContext, type Page } from '@playwright/test';
 import { createTrustingAgent } from '../sandbox/registry/https-client.js';
 import { startSandboxProcess, type SandboxInfo } from '../e2e/support/sandbox-process.js';
 import { startLatencyProxy } from './latency-proxy.js';
@@ -223,7 +223,9 @@ export async function benchBrowserCheck(size: BrowserCheckSize = FULL_BROWSER_CH
   const registryUrl = sandbox.containerRegistryUrl.replace(/:\d+\//, `:${proxy.port}/`);
   try {
     await pushImages(sandbox, plan);
-    let registrySet = false;
+    const api = await apiRequest.newContext({ ignoreHTTPSErrors: true });
+    await setRegistryUrl(api, sandbox, registryUrl);
+    await api.dispose();
     for (const protocolArgs of [['--disable-http2'], []]) {
       const browser = await chromium.launch({
         executablePath: CHROMIUM,
@@ -232,8 +234,6 @@ export async function benchBrowserCheck(size: BrowserCheckSize = FULL_BROWSER_CH
       try {
         const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 900 } });
         const page = await context.newPage();
-        if (!registrySet) await setRegistryUrl(context.request, sandbox, registryUrl);
-        registrySet = true;
         await prepare(page, sandbox);
         const catalog = await measure(page, async () => undefined);
         lines.push(row('CSE 4.2.1 catalog (all TKRs)', catalog));

@@ -11,6 +11,7 @@
 // The source map is carried through both steps (magic-string, @ampproject/remapping, terser), so
 // check-bundle still weighs the bundle per package.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import remapping from '@ampproject/remapping';
 import { parse } from 'acorn';
@@ -76,7 +77,6 @@ export async function minifyBundle(code, map) {
 
 async function main() {
   const zipPath = process.argv[2] ?? 'dist/plugin.zip';
-  const dir = zipPath.slice(0, zipPath.lastIndexOf('/') + 1) || './';
   const entries = unzipSync(readFileSync(zipPath));
   const bundle = entries['bundle.js'];
   if (!bundle) throw new Error(`${zipPath} has no bundle.js`);
@@ -87,11 +87,12 @@ async function main() {
     mapBytes ? JSON.parse(new TextDecoder().decode(mapBytes)) : undefined,
   );
   entries['bundle.js'] = new TextEncoder().encode(code);
-  writeFileSync(`${dir}bundle.js`, code);
+  writeFileSync(join(dirname(zipPath), 'bundle.js'), code);
   if (map) {
     const mapText = JSON.stringify(map);
     entries['bundle.js.map'] = new TextEncoder().encode(mapText);
-    if (existsSync(`${dir}bundle.js.map`)) writeFileSync(`${dir}bundle.js.map`, mapText);
+    const mapInDist = join(dirname(zipPath), 'bundle.js.map');
+    if (existsSync(mapInDist)) writeFileSync(mapInDist, mapText);
   }
   writeFileSync(zipPath, zipSync(Object.fromEntries(Object.entries(entries).map(([name, data]) => [name, [data, { level: 9 }]]))));
   console.log(`minify-bundle: ${templates} templates collapsed, bundle.js ${before} → ${code.length} bytes`);
