@@ -32,6 +32,11 @@ const progress = (page: Page) => page.locator('[data-test="dependencies-progress
 
 test('finds exactly the seeded gaps, filters them, and downloads a file of the missing lines only', async ({ page }) => {
   await openDependencies(page);
+  // Before the check: the 18 images Check will ask for, not checked yet, and nothing to download.
+  await expect(summary(page, 'pending')).toHaveText('18');
+  await expect(page.locator('[data-test="dependencies-row"][data-status="pending"]').first()).toContainText('Not checked yet');
+  await expect(page.locator('[data-test="dependencies-fixes-waiting"]')).toBeVisible();
+  await expect(page.locator('[data-test="dependencies-download-missing"]')).toHaveCount(0);
   const started = Date.now();
   await page.locator('[data-test="dependencies-check"]').click();
   await expect(progress(page)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });

@@ -1,43 +1,10 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { TranslationService } from '../../shared/i18n';
-import { MockTranslationService } from '../../shared/i18n/testing';
-import { of, throwError } from 'rxjs';
 import { RegistryStatus } from '../../shared/status-store/domain/registry-status';
-import { RegistryStatusRepository } from '../../shared/status-store/data/registry-status.repository';
-import { VCD_SESSION } from '../../vcd';
-import { PROVIDER_SESSION } from '../../vcd/testing/vcd-testing';
-import { PresenceCheckers } from '../data/presence-checkers';
 import { FakeChecker } from '../testing/fake-presence-checker';
 import { SectionPage } from '../testing/section.widget';
+import { FILE, STATUS, openSection } from '../testing/section.harness';
 import { DependenciesSectionComponent } from './dependencies-section.component';
-import { BrowserSettingsStore } from '../../shared/browser-settings';
-import { provideBrowserStorage } from '../../shared/browser-settings/testing/memory-storage';
-import { SourceRegistrySetting } from '../data/source-registry.setting';
 import { RegistryCheckState } from '../../shared/session-state';
-
-const FILE = [
-  'registry.k8s.io sig-storage/csi-attacher v3.2.1',
-  'registry.k8s.io sig-storage/csi-resizer v1.4.0',
-  'projects.registry.vmware.com tkg/etcd v3.5.10_vmware.1',
-  'projects.registry.vmware.com tkg/pause 3.9',
-  'bad line with $(rm -rf)',
-].join('\n');
-
-const STATUS: RegistryStatus = {
-  scope: 'system',
-  accessPath: { kind: 'extApi', prefix: 'cseairgap-harbor-corp-local' },
-  lastRegistryCheck: {
-    base: 'harbor.corp.local/cse',
-    accessPath: { kind: 'extApi', prefix: 'cseairgap-harbor-corp-local' },
-    checkedAt: '2026-01-01T00:00:00Z',
-    timeoutSeconds: 10,
-    steps: [],
-    chain: [],
-    harborVersion: 'v2.10.0',
-    verdict: 'passed',
-  },
-};
 
 describe('DependenciesSectionComponent', () => {
   let fixture: ComponentFixture<DependenciesSectionComponent>;
@@ -49,50 +16,7 @@ describe('DependenciesSectionComponent', () => {
   let storage: ('ready' | 'notSetUp')[];
 
   async function open(status: RegistryStatus | undefined = STATUS, writes: 'succeed' | 'timeOut' = 'succeed'): Promise<void> {
-    checker = new FakeChecker();
-    stored = [];
-    strategies = [];
-    let failing = writes === 'timeOut';
-    const repository: Partial<RegistryStatusRepository> = {
-      storage: () => of(storage.shift() ?? ('ready' as const)),
-      find: () => of(status ? { entity: { id: 'urn:e', name: 'system', entityType: 't', entity: status }, etag: '"1"' } : undefined),
-      update: (_name, initial, change) => {
-        if (failing) {
-          failing = false;
-          return throwError(() => ({ kind: 'timeout', status: 0, seconds: 30 }));
-        }
-        const next = change(status ?? initial);
-        stored.push(next);
-        return of(next);
-      },
-    };
-    TestBed.configureTestingModule({
-      imports: [DependenciesSectionComponent],
-      providers: [
-        provideNoopAnimations(),
-        { provide: VCD_SESSION, useValue: PROVIDER_SESSION },
-        { provide: RegistryStatusRepository, useValue: repository },
-        { provide: PresenceCheckers, useValue: { forStrategy: (strategy: string) => (strategies.push(strategy), checker) } },
-        { provide: TranslationService, useClass: MockTranslationService },
-        RegistryCheckState,
-        BrowserSettingsStore,
-        SourceRegistrySetting,
-        provideBrowserStorage(),
-      ],
-    });
-    fixture = TestBed.createComponent(DependenciesSectionComponent);
-    page = new SectionPage(fixture);
-    fixture.componentRef.setInput('vcdKeConfig', {
-      profiles: [
-        {
-          bootstrapClusterConfig: { capiEcosystem: { infraProvider: { version: 'v1.3.0' } } },
-          K8Config: { cpi: { version: '1.6.0' }, rdeProjectorVersion: '0.7.0' },
-        },
-      ],
-    });
-    fixture.componentRef.setInput('registryUrl', 'harbor.corp.local/cse');
-    fixture.componentRef.setInput('isProvider', true);
-    await page.settle();
+    ({ fixture, page, checker, stored, strategies } = await openSection({ status, writes, storage }));
   }
 
   async function checkAndAnswer(): Promise<void> {

@@ -30,8 +30,6 @@ import {
   CseVersion,
   CseVersionPreselection,
   DependencyCheckRecord,
-  DependencyFileReading,
-  MergeMode,
   ResultRow,
   buildCatalog,
   dependencyMessageKey,
@@ -39,7 +37,6 @@ import {
   mergeCatalog,
   preselectCseRelease,
   readConfiguredVersions,
-  readDependencyFile,
   rowsForCatalog,
   rowsOf,
   rowsWithoutDigest,
@@ -50,13 +47,9 @@ import { CheckNoticeComponent } from './check-notice.component';
 import { DependencyFixesComponent } from './dependency-fixes.component';
 import { DependencyResultsComponent } from './dependency-results.component';
 import { SourceRegistryComponent } from './source-registry.component';
+import { OwnDependencyFile } from './own-dependency-file';
 import { ElapsedClock } from './elapsed-clock';
 import { RegistryCheckState } from '../../shared/session-state';
-
-interface LoadedFile {
-  readonly name: string;
-  readonly reading: DependencyFileReading;
-}
 
 @Component({
   selector: 'cse-dependencies-section',
@@ -93,13 +86,11 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
 
   readonly releases = CSE_VERSIONS;
   readonly release = new FormControl<CseVersion | null>(null);
-  readonly mergeMode = new FormControl<MergeMode>('extend', { nonNullable: true });
-  readonly pasted = new FormControl('', { nonNullable: true });
   readonly releaseValue = signal<CseVersion | undefined>(undefined);
-  readonly mergeModeValue = signal<MergeMode>('extend');
   readonly preselection = signal<CseVersionPreselection | undefined>(undefined);
   readonly selectedTkrs = signal<ReadonlySet<string>>(new Set());
-  readonly file = signal<LoadedFile | undefined>(undefined);
+  /** The provider's own dependencies.txt, if any. */
+  readonly own = new OwnDependencyFile(this.destroyRef);
   readonly base = signal<ParsedRegistryUrl | undefined>(undefined);
   readonly storage = signal<StatusStorage | undefined>(undefined);
   readonly access = signal<{ readonly path: AccessPath; readonly harbor: boolean } | undefined>(undefined);
@@ -131,19 +122,11 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
     const release = this.releaseValue();
     return release ? supportedTkrs(release) : [];
   });
-  readonly problems = computed(() => {
-    const reading = this.file()?.reading;
-    return reading?.kind === 'parsed' ? reading.problems : [];
-  });
-  readonly rejection = computed(() => {
-    const reading = this.file()?.reading;
-    return reading?.kind === 'rejected' ? reading : undefined;
-  });
   readonly catalog = computed(() => {
     const release = this.releaseValue();
     const builtIn = release ? buildCatalog(release, [...this.selectedTkrs()]) : [];
-    const file = this.file();
-    return file ? mergeCatalog(builtIn, file.reading, this.mergeModeValue(), file.name) : builtIn;
+    const file = this.own.file();
+    return file ? mergeCatalog(builtIn, file.reading, this.own.mode(), file.name) : builtIn;
   });
   readonly percent = computed(() => {
     const progress = this.run();
@@ -152,6 +135,17 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
   readonly canCheck = computed(
     () => this.isProvider && !this.isRunning() && this.base() !== undefined && this.access() !== undefined && this.catalog().length > 0,
   );
+  /**
+   * Before any result (no check on this page, none kept in VCD), the provider sees the images Check
+   * will ask for, not checked yet. The table is then already drawn when Check is clicked, so the
+   * first requests' answers are not held up behind its first drawing.
+   */
+  readonly isPreview = computed(() => this.isProvider && this.rows().length === 0 && this.run() === undefined);
+  readonly shownRows = computed(() => {
+    const base = this.base();
+    if (!this.isPreview()) return this.rows();
+    return base === undefined ? [] : rowsForCatalog(this.catalog(), base.value);
+  });
   /** Present rows a tag list told, without their digest: the exports can have them on request. */
   readonly withoutDigest = computed(() => rowsWithoutDigest(this.rows()).map((row) => row.id));
   readonly hasFailures = computed(() =>
@@ -160,7 +154,6 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
 
   ngOnInit(): void {
     this.release.valueChanges.pipe(untilDestroyed(this.destroyRef)).subscribe((release) => this.selectRelease(release ?? undefined));
-    this.mergeMode.valueChanges.pipe(untilDestroyed(this.destroyRef)).subscribe((mode) => this.mergeModeValue.set(mode));
     this.readStorage(true);
   }
 
@@ -198,20 +191,6 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
     const next = new Set(this.selectedTkrs());
     next[on ? 'add' : 'delete'](tkr);
     this.selectedTkrs.set(next);
-  }
-
-  async loadFile(files: FileList | null): Promise<void> {
-    const chosen = files?.[0];
-    if (!chosen) return;
-    this.file.set({ name: chosen.name, reading: readDependencyFile(new Uint8Array(await chosen.arrayBuffer())) });
-  }
-
-  usePasted(): void {
-    this.file.set({ name: 'dependencies.txt', reading: readDependencyFile(this.pasted.value) });
-  }
-
-  clearFile(): void {
-    this.file.set(undefined);
   }
 
   /** Reads the access path and Harbor detection the registry check stored, and the last dependency check. */
@@ -273,7 +252,7 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
     this.cancel$ = new Subject<void>();
     this.clock.start();
     const release = this.releaseValue();
-    const fileName = this.file()?.name;
+    const fileName = this.own.file()?.name;
     this.follow(
       this.runner.run({
         rows,

@@ -53,6 +53,11 @@ export class DependencyFixesComponent {
   @Input() set release(value: string | undefined) {
     this.releaseSignal.set(value);
   }
+  /**
+   * Set while the rows are not a result to fix from: `check` before any check, `end` while one runs.
+   * Nothing is offered then (and nothing computed from the rows).
+   */
+  @Input() waitingFor?: 'check' | 'end';
   /** Present images whose digest is not known: the exports can have them for one request each. */
   @Input() withoutDigest = 0;
   @Output() readonly fetchDigests = new EventEmitter<void>();

@@ -6,7 +6,17 @@
 import { ChangeDetectionStrategy, Component, EventEmitter, Input, Output, computed, signal } from '@angular/core';
 import { ClrDatagridModule } from '@clr/angular';
 import { I18nModule } from '../../shared/i18n';
-import { COMPONENT_GROUPS, ComponentGroup, ROW_STATUSES, ResultRow, StatusFilter, countByStatus, filterRows, groupBars } from '../domain';
+import {
+  COMPONENT_GROUPS,
+  ComponentGroup,
+  ROW_STATUSES,
+  ResultRow,
+  RowStatus,
+  StatusFilter,
+  countByStatus,
+  filterRows,
+  groupBars,
+} from '../domain';
 
 @Component({
   selector: 'cse-dependency-results',
@@ -23,6 +33,8 @@ export class DependencyResultsComponent {
     this.rowsSignal.set(value);
   }
 
+  /** The rows are what a check would ask for, not checked yet (the status reads so). */
+  @Input() isPreview = false;
   /** Whether a present row without its digest offers to look it up (the parent answers `digestRequested`). */
   @Input() offersDigests = false;
   /** The id of a present row whose digest the user asked for. */
@@ -42,6 +54,11 @@ export class DependencyResultsComponent {
   readonly visibleRows = computed(() =>
     filterRows(this.rowsSignal(), { status: this.statusFilter(), group: this.groupFilter(), text: this.search() }),
   );
+
+  /** The translation key of a status as this table shows it. */
+  statusKey(status: RowStatus): string {
+    return this.isPreview && status === 'pending' ? 'dependencies.view.notChecked' : `dependencies.status.${status}`;
+  }
 
   showGaps(): void {
     this.statusFilter.set('gaps');
