@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { connect as connectHttp2, type ClientHttp2Session } from 'node:http2';
 import { request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { connect as connectTls } from 'node:tls';
+import { connect as connectTls, type TLSSocket } from 'node:tls';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,8 +66,9 @@ describe('createSecureHttpServer', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function serve(http2: boolean): Promise<number> {
-    const secure = createSecureHttpServer({ certPem: pki.serverCertPem, keyPem: pki.serverKeyPem, http2 }, (req, res) => {
+  async function serve(http2: boolean, keepAliveTimeoutMs?: number): Promise<number> {
+    const options = { certPem: pki.serverCertPem, keyPem: pki.serverKeyPem, http2, ...(keepAliveTimeoutMs ? { keepAliveTimeoutMs } : {}) };
+    const secure = createSecureHttpServer(options, (req, res) => {
       if (req.url === '/reset') return resetRequest(req);
       if (req.url === '/slow') return void setTimeout(() => res.end('slow'), 50);
       // What HTTP/1 handlers do: a status message and connection headers, which HTTP/2 must not send.
@@ -117,4 +118,30 @@ describe('createSecureHttpServer', () => {
       session.close();
     }
   });
+
+  /** Milliseconds an HTTP/1.1 keep-alive connection stayed open, idle, after its one answer. */
+  function idleLifetime(port: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const socket: TLSSocket = connectTls(
+        { host: '127.0.0.1', port, ca: pki.caPem, servername: 'localhost', ALPNProtocols: ['http/1.1'] },
+        () => void socket.write('GET / HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n'),
+      );
+      let answeredAt = 0;
+      // Still open after 4 s: the server would have kept it longer, which the caller reads as too long.
+      const giveUp = setTimeout(() => socket.destroy(), 4000);
+      socket.on('data', () => (answeredAt ||= performance.now()));
+      socket.on('close', () => {
+        clearTimeout(giveUp);
+        resolve(performance.now() - answeredAt);
+      });
+      socket.on('error', reject);
+    });
+  }
+
+  for (const http2 of [false, true]) {
+    it(`keeps an idle HTTP/1.1 connection open as long as told${http2 ? ' (the HTTP/1.1 fallback of the h2 server)' : ''}`, async () => {
+      const lifetime = await idleLifetime(await serve(http2, 600));
+      assert.ok(lifetime >= 500 && lifetime < 3000, `closed after ${lifetime.toFixed(0)} ms idle`);
+    });
+  }
 });

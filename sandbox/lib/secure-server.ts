@@ -13,6 +13,8 @@ export interface SecureServerOptions {
   readonly keyPem: string;
   /** Offer h2 by ALPN (HTTP/1.1 stays available). */
   readonly http2: boolean;
+  /** How long an idle HTTP/1.1 keep-alive connection stays open (Node's default: 5 s). */
+  readonly keepAliveTimeoutMs?: number;
 }
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -73,6 +75,8 @@ export function createSecureHttpServer(options: SecureServerOptions, handler: Re
         else handler(req as unknown as IncomingMessage, res as unknown as ServerResponse);
       })
     : createHttpsServer({ cert: options.certPem, key: options.keyPem }, handler);
+  // Read by Node's HTTP/1.1 connection handling, the HTTP/1.1 fallback of the h2 server included.
+  if (options.keepAliveTimeoutMs !== undefined) Object.assign(server, { keepAliveTimeout: options.keepAliveTimeoutMs });
   server.on('secureConnection', (socket: TLSSocket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

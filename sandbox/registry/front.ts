@@ -44,6 +44,12 @@ export interface ReceivedRequest {
 }
 
 const KEPT_REQUESTS = 1000;
+/**
+ * Harbor's front door is nginx, whose configuration sets no keepalive_timeout: nginx's default of
+ * 75 s applies (docs/domain.md, "Harbor's front door"). Node's own default (5 s) would make VCD's
+ * /ext-api pool reconnect before nearly every check.
+ */
+export const HARBOR_KEEP_ALIVE_MS = 75_000;
 
 interface Route {
   prefix: string;
@@ -124,7 +130,12 @@ export class FrontDoor {
     const port = this.listeningPort ?? this.options.port ?? 0;
     if (port !== 0) await assertPortFree(port);
     const secure = createSecureHttpServer(
-      { certPem: this.options.serverCertPem, keyPem: this.options.serverKeyPem, http2: this.options.http2 === true },
+      {
+        certPem: this.options.serverCertPem,
+        keyPem: this.options.serverKeyPem,
+        http2: this.options.http2 === true,
+        keepAliveTimeoutMs: HARBOR_KEEP_ALIVE_MS,
+      },
       (req, res) => void this.dispatch(req, res),
     );
     const { server } = secure;
