@@ -32,7 +32,8 @@ function escapeValue(value: string): string {
     .replace(/([,+"\\<>;])/g, '\\$1')
     .replace(/^([ #])/, '\\$1')
     .replace(/([ ]$)/, '\\$1')
-    .replace(/([\r\n\t])/, (char) => `\\${hex(new TextEncoder().encode(char)).toUpperCase()}`);
+    // Every line break and tab, so that a name always shows on one line.
+    .replace(/[\r\n\t]/g, (char) => `\\${hex(new TextEncoder().encode(char)).toUpperCase()}`);
 }
 
 function valueToString(value: BaseBlock | undefined): string {

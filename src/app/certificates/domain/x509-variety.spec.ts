@@ -203,6 +203,13 @@ describe('X509Certificate (asn1js) against @peculiar/x509 over varied certificat
     expect(strings?.subject).toBe('C=DE, O=Größe & Ärger\\, GmbH, OU=Ünïcödé 𝄞, CN=ca.örg+E=pki@corp.local, DC=corp');
   });
 
+  // @peculiar/x509 escapes only the first line break of a value; the plug-in escapes them all.
+  it('escapes every line break and tab of a name, so that it shows on one line', async () => {
+    const [first] = VARIANTS;
+    const made = await make({ ...(first as Variant), what: 'line breaks', name: [{ CN: ['Corp\nRoot\r\nCA\tG2'] }] });
+    expect(new X509Certificate(new Uint8Array(made.rawData)).subject).toBe('CN=Corp\\0ARoot\\0D\\0ACA\\09G2');
+  });
+
   for (const [encoding, encode] of [
     ['DER', (der: Uint8Array) => der],
     ['BER with indefinite lengths', toBer],
