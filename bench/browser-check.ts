@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, request as apiRequest, type APIRequestContext, type Page } from '@playwright/test';
 import { createTrustingAgent } from '../sandbox/registry/https-client.js';
 import { startSandboxProcess, type SandboxInfo } from '../e2e/support/sandbox-process.js';
+import { replayFromNode, sentRequests } from './ext-api-replay.js';
 import { startLatencyProxy } from './latency-proxy.js';
 import { planSynthetic, pushSynthetic, type SyntheticPlan } from './synthetic.js';
 
@@ -39,6 +40,10 @@ interface Measured {
   /** When the first /ext-api request started and the last answer ended, in ms after the click reached the page. */
   readonly network: readonly [number, number];
   readonly summary: string;
+  /** The /ext-api paths the check sent, in the order it sent them. */
+  readonly paths: readonly string[];
+  /** The same requests replayed from Node right after, without a page (ext-api-replay.ts), ms. */
+  readonly replayMs?: number;
 }
 
 /** `projects.registry.vmware.com vmware-cloud-director/bench/synthetic-000 v1.0.0`: mapped under the base as pushed. */
@@ -61,13 +66,18 @@ async function pushImages(info: SandboxInfo, plan: SyntheticPlan): Promise<void>
 
 const ACCEPT = 'application/json;version=39.0';
 
-/** The container registry URL in vcdKeConfig, written as an administrator would (If-Match). */
-async function setRegistryUrl(request: APIRequestContext, info: SandboxInfo, registryUrl: string): Promise<void> {
-  const url = (apiPath: string): string => new URL(apiPath, info.portalUrl).toString();
-  const login = await request.post(url('/cloudapi/1.0.0/sessions/provider'), {
+/** A provider session's `Authorization` header. */
+async function logIn(request: APIRequestContext, info: SandboxInfo): Promise<string> {
+  const login = await request.post(new URL('/cloudapi/1.0.0/sessions/provider', info.portalUrl).toString(), {
     headers: { Accept: ACCEPT, Authorization: `Basic ${Buffer.from('administrator@System:sandbox').toString('base64')}` },
   });
-  const headers = { Accept: ACCEPT, Authorization: `Bearer ${login.headers()['x-vmware-vcloud-access-token'] ?? ''}` };
+  return `Bearer ${login.headers()['x-vmware-vcloud-access-token'] ?? ''}`;
+}
+
+/** The container registry URL in vcdKeConfig, written as an administrator would (If-Match). */
+async function setRegistryUrl(request: APIRequestContext, info: SandboxInfo, registryUrl: string, authorization: string): Promise<void> {
+  const url = (apiPath: string): string => new URL(apiPath, info.portalUrl).toString();
+  const headers = { Accept: ACCEPT, Authorization: authorization };
   const list = await request.get(url('/cloudapi/1.0.0/entities/types/vmware/VCDKEConfig/1.1.0?filter=name==vcdKeConfig'), { headers });
   const [first] = ((await list.json()) as { values: { id: string }[] }).values;
   if (!first) throw new Error('no vcdKeConfig in the sandbox');
@@ -200,7 +210,18 @@ async function measure(page: Page, load: () => Promise<void>): Promise<Measured>
     images += count;
     if (count > 0) counts.push(`${status} ${count}`);
   }
-  return { requests, listings, repositoryPages, ms: clock.doneAt - clock.clickAt, protocol, images, network, summary: counts.join(', ') };
+  const paths = [...sent].sort((a, b) => a.start - b.start).map(({ path }) => path);
+  return {
+    requests,
+    listings,
+    repositoryPages,
+    ms: clock.doneAt - clock.clickAt,
+    protocol,
+    images,
+    network,
+    summary: counts.join(', '),
+    paths,
+  };
 }
 
 async function pasteFile(page: Page, text: string): Promise<void> {
@@ -229,6 +250,7 @@ function row(what: string, measured: Measured): string {
     (floorMs / 1000).toFixed(2),
     (measured.ms / floorMs).toFixed(2),
     `${(measured.network[0] / 1000).toFixed(2)}–${(measured.network[1] / 1000).toFixed(2)}`,
+    measured.replayMs === undefined ? '' : (measured.replayMs / 1000).toFixed(2),
     measured.summary,
   ];
   return `| ${cells.join(' | ')} |`;
@@ -239,8 +261,8 @@ export async function benchBrowserCheck(size: BrowserCheckSize = FULL_BROWSER_CH
   const plan = planSynthetic(size.images, 10, 'cse/vmware-cloud-director');
   const lines = [
     `\nDependency check in Chromium through /ext-api (Harbor strategy), registry behind a ${RTT_MS} ms round-trip latency proxy`,
-    '| case | page ↔ portal | images | /ext-api requests | wall s | floor s | ×floor | requests from–to s | result |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| case | page ↔ portal | images | /ext-api requests | wall s | floor s | ×floor | requests from–to s | same requests from Node, s | result |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ];
   // One portal that offers h2 and HTTP/1.1 (--http2: ALPN picks); Chromium takes h2 unless started
   // with --disable-http2. The row shows what the page really negotiated, and the floor uses the
@@ -253,8 +275,14 @@ export async function benchBrowserCheck(size: BrowserCheckSize = FULL_BROWSER_CH
   try {
     await pushImages(sandbox, plan);
     const api = await apiRequest.newContext({ ignoreHTTPSErrors: true });
-    await setRegistryUrl(api, sandbox, registryUrl);
+    const authorization = await logIn(api, sandbox);
+    await setRegistryUrl(api, sandbox, registryUrl, authorization);
     await api.dispose();
+    const target = { portalUrl: sandbox.portalUrl, caPem: readFileSync(sandbox.caFile, 'utf8'), authorization };
+    const replayed = async (measured: Measured): Promise<Measured> => {
+      const sent = sentRequests(measured.paths);
+      return { ...measured, replayMs: await replayFromNode(target, sent, measured.protocol, concurrencyOf(measured.protocol)) };
+    };
     for (const protocolArgs of [['--disable-http2'], []]) {
       const browser = await chromium.launch({
         executablePath: CHROMIUM,
@@ -264,9 +292,9 @@ export async function benchBrowserCheck(size: BrowserCheckSize = FULL_BROWSER_CH
         const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 900 } });
         const page = await context.newPage();
         await prepare(page, sandbox);
-        const catalog = await measure(page, async () => undefined);
+        const catalog = await replayed(await measure(page, async () => undefined));
         lines.push(row('CSE 4.2.1 catalog (all TKRs)', catalog));
-        const synthetic = await measure(page, () => pasteFile(page, dependencyFile(plan)));
+        const synthetic = await replayed(await measure(page, () => pasteFile(page, dependencyFile(plan))));
         lines.push(row(`${size.images} synthetic, ${plan.repositories.length} repositories`, synthetic));
       } finally {
         await browser.close();
@@ -282,6 +310,7 @@ export async function benchBrowserCheck(size: BrowserCheckSize = FULL_BROWSER_CH
   }
   lines.push(
     `floor = (ceil(artifact listings / c) + pages of the repository list) × ${RTT_MS} ms; c = 6 over HTTP/1.1, 24 over h2 (the checker's limits)`,
+    "same requests from Node: the check's requests sent again right after it, without a page, in the same order and at the same concurrency (bench/ext-api-replay.ts): what the sandbox's /ext-api path allows by itself here",
   );
   console.log(lines.join('\n'));
 }

@@ -49,6 +49,7 @@ import { DependencyResultsComponent } from './dependency-results.component';
 import { SourceRegistryComponent } from './source-registry.component';
 import { OwnDependencyFile } from './own-dependency-file';
 import { ElapsedClock } from './elapsed-clock';
+import { Redraw } from './redraw';
 import { RegistryCheckState } from '../../shared/session-state';
 
 @Component({
@@ -83,6 +84,8 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
   private cancel$ = new Subject<void>();
   private running?: Subscription;
   private readonly clock = new ElapsedClock();
+  /** The progress moves at every update; the table is redrawn less often while a check runs (redraw.ts). */
+  private readonly tableRows = new Redraw<readonly ResultRow[]>((rows) => this.rows.set(rows));
 
   readonly releases = CSE_VERSIONS;
   readonly release = new FormControl<CseVersion | null>(null);
@@ -151,6 +154,10 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
   readonly hasFailures = computed(() =>
     this.rows().some((row) => row.status !== 'present' && imageToCheckOf(row) !== undefined && row.status !== 'skipped'),
   );
+
+  constructor() {
+    this.destroyRef.onDestroy(() => this.tableRows.cancel());
+  }
 
   ngOnInit(): void {
     this.release.valueChanges.pipe(untilDestroyed(this.destroyRef)).subscribe((release) => this.selectRelease(release ?? undefined));
@@ -271,7 +278,7 @@ export class DependenciesSectionComponent implements OnInit, OnChanges {
     this.running?.unsubscribe();
     this.running = updates.pipe(untilDestroyed(this.destroyRef)).subscribe((update) => {
       this.run.set(update);
-      this.rows.set(update.rows);
+      this.tableRows.offer(update.rows, update.ending !== undefined);
       if (update.ending) this.clock.stop();
       if (update.keeping === 'kept') this.storedRecord.set(update.record);
     });
