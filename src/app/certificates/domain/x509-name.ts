@@ -28,12 +28,14 @@ const STRING_TYPES = [Utf8String, PrintableString, TeletexString, UniversalStrin
 
 /** RFC 4514 escaping, as @peculiar/x509 applies it (a control character becomes its UTF-8 bytes in hex). */
 function escapeValue(value: string): string {
-  return value
-    .replace(/([,+"\\<>;])/g, '\\$1')
-    .replace(/^([ #])/, '\\$1')
-    .replace(/([ ]$)/, '\\$1')
-    // Every line break and tab, so that a name always shows on one line.
-    .replace(/[\r\n\t]/g, (char) => `\\${hex(new TextEncoder().encode(char)).toUpperCase()}`);
+  return (
+    value
+      .replace(/([,+"\\<>;])/g, '\\$1')
+      .replace(/^([ #])/, '\\$1')
+      .replace(/([ ]$)/, '\\$1')
+      // Every line break and tab, so that a name always shows on one line.
+      .replace(/[\r\n\t]/g, (char) => `\\${hex(new TextEncoder().encode(char)).toUpperCase()}`)
+  );
 }
 
 function valueToString(value: BaseBlock | undefined): string {
