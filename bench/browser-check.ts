@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, request as apiRequest, type APIRequestContext, type Page } from '@playwright/test';
 import { createTrustingAgent } from '../sandbox/registry/https-client.js';
 import { startSandboxProcess, type SandboxInfo } from '../e2e/support/sandbox-process.js';
-import { replayFromNode, sentRequests } from './ext-api-replay.js';
+import { replayFromNode, roleOf, sentRequests } from './ext-api-replay.js';
 import { startLatencyProxy } from './latency-proxy.js';
 import { planSynthetic, pushSynthetic, type SyntheticPlan } from './synthetic.js';
 
@@ -180,8 +180,9 @@ async function measure(page: Page, load: () => Promise<void>): Promise<Measured>
     const { pathname } = new URL(url);
     if (!pathname.startsWith('/ext-api/')) return;
     requests += 1;
-    if (pathname.endsWith('/artifacts')) listings += 1;
-    else if (pathname.endsWith('/repositories')) repositoryPages += 1;
+    const role = roleOf(pathname);
+    if (role === 'listing') listings += 1;
+    else if (role === 'repositoryPage') repositoryPages += 1;
   };
   page.on('request', (request) => count(request.url()));
   await page.evaluate(PAGE_CLOCK);

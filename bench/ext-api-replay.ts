@@ -21,13 +21,21 @@ export interface SentRequests {
   readonly listings: readonly string[];
 }
 
+/** What a Harbor check's request is, from its path (query or not). */
+export function roleOf(path: string): 'listing' | 'repositoryPage' | 'project' {
+  const pathname = path.split('?')[0] ?? '';
+  if (pathname.endsWith('/artifacts')) return 'listing';
+  return pathname.endsWith('/repositories') ? 'repositoryPage' : 'project';
+}
+
 /** Sorts the paths a check sent into its prerequisite waves and its listings. */
 export function sentRequests(paths: readonly string[]): SentRequests {
-  const listings = paths.filter((path) => path.split('?')[0]?.endsWith('/artifacts'));
-  const pages = paths.filter((path) => path.split('?')[0]?.endsWith('/repositories'));
-  const projects = paths.filter((path) => !listings.includes(path) && !pages.includes(path));
-  const [firstPage, ...laterPages] = pages;
-  return { prerequisites: [[...projects, ...(firstPage ? [firstPage] : [])], ...laterPages.map((page) => [page])], listings };
+  const of = (role: ReturnType<typeof roleOf>): string[] => paths.filter((path) => roleOf(path) === role);
+  const [firstPage, ...laterPages] = of('repositoryPage');
+  return {
+    prerequisites: [[...of('project'), ...(firstPage ? [firstPage] : [])], ...laterPages.map((page) => [page])],
+    listings: of('listing'),
+  };
 }
 
 type Get = (path: string) => Promise<void>;
