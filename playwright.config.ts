@@ -1,6 +1,7 @@
-// End-to-end tests: Debian's Chromium (never a downloaded browser) against a sandbox the run
-// starts itself on free ports, with its own state directory.
+// End-to-end tests: Debian's Chromium (never a downloaded browser) against sandboxes the run
+// starts itself on free ports, one per worker, each with its own state directory.
 import { defineConfig } from '@playwright/test';
+import { E2E_WORKERS } from './e2e/support/sandbox-process';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -8,7 +9,8 @@ export default defineConfig({
   globalSetup: './e2e/support/global-setup.ts',
   globalTeardown: './e2e/support/global-teardown.ts',
   fullyParallel: false,
-  workers: 1,
+  // Each worker talks to a sandbox of its own (e2e/support/global-setup.ts); a file's tests run in order.
+  workers: E2E_WORKERS,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { INFO_FILE, readSandboxInfo } from './sandbox-process';
+import { INFO_FILE, readAllSandboxInfo, type SandboxInfo } from './sandbox-process';
 
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -17,7 +17,13 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
 
 export default async function globalTeardown(): Promise<void> {
   if (!existsSync(INFO_FILE)) return;
-  const info = readSandboxInfo();
+  const stopped = await Promise.allSettled(readAllSandboxInfo().map(stop));
+  rmSync(INFO_FILE, { force: true });
+  const failed = stopped.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+async function stop(info: SandboxInfo): Promise<void> {
   try {
     // SIGINT is what Ctrl-C sends: the sandbox must stop everything it started by itself.
     process.kill(info.pid, 'SIGINT');
@@ -32,5 +38,4 @@ export default async function globalTeardown(): Promise<void> {
   const leftovers = spawnSync('pgrep', ['-f', info.stateDir], { encoding: 'utf8' }).stdout.trim();
   rmSync(info.stateDir, { recursive: true, force: true });
   if (leftovers) throw new Error(`processes left behind by the sandbox: ${leftovers.replace(/\n/g, ', ')}`);
-  rmSync(INFO_FILE, { force: true });
 }

@@ -14,7 +14,14 @@ export interface SandboxInfo {
   readonly caFile: string;
 }
 
+/** The shared sandboxes of an e2e run, one per Playwright worker (global-setup.ts writes it). */
 export const INFO_FILE = path.join(tmpdir(), 'cse-airgap-e2e-sandbox.json');
+/**
+ * Playwright workers of an e2e run, each with a sandbox of its own: a test file changes what its
+ * sandbox holds (settings, certificates, images), so two files never share one. 2 by default (the
+ * tests wait on the page more than they compute); `E2E_WORKERS=1` runs them one after another.
+ */
+export const E2E_WORKERS = Math.max(1, Number(process.env['E2E_WORKERS'] ?? 2) || 1);
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export async function startSandboxProcess(timeoutMs = 90_000, extraArgs: readonly string[] = []): Promise<SandboxInfo> {
@@ -56,6 +63,16 @@ export async function startSandboxProcess(timeoutMs = 90_000, extraArgs: readonl
   return { ...summary, pid: child.pid ?? 0, stateDir };
 }
 
+/** Every shared sandbox of the run, by worker (global setup and teardown). */
+export function readAllSandboxInfo(): SandboxInfo[] {
+  return JSON.parse(readFileSync(INFO_FILE, 'utf8')) as SandboxInfo[];
+}
+
+/** The shared sandbox of the worker this test runs in (Playwright numbers them from 0). */
 export function readSandboxInfo(): SandboxInfo {
-  return JSON.parse(readFileSync(INFO_FILE, 'utf8')) as SandboxInfo;
+  const all = readAllSandboxInfo();
+  const index = Number(process.env['TEST_PARALLEL_INDEX'] ?? 0);
+  const info = all[index % all.length];
+  if (!info) throw new Error(`no shared sandbox in ${INFO_FILE}`);
+  return info;
 }
