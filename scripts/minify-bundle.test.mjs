@@ -49,3 +49,28 @@ test('the bundle still runs, its templates collapsed, and the source map still n
   assert.deepEqual(outMap.sources.map(ownerOf), ['plug-in: (root)']);
   assert.ok(outMap.mappings.length > 0);
 });
+
+test("the plug-in's stylesheets are minified, a library's string of the same shape is left as it is", async () => {
+  const css =
+    '\n  .toolbar {\n    display: flex;\n    gap: 0.6rem;\n  }\n  :host ::ng-deep progress::-webkit-progress-value {\n    transition: none;\n  }\n';
+  const code = [
+    'define("M", [], function () {',
+    '  var own = []; var library = [];',
+    `  own.push([{ id: 1 }.id, ${JSON.stringify(css)}, ""]);`,
+    `  library.push([{ id: 2 }.id, ${JSON.stringify(css)}, ""]);`,
+    '  return { own: own[0][1], library: library[0][1] };',
+    '});',
+  ].join('\n');
+  const map = {
+    version: 3,
+    sources: ['webpack:///./src/app/clusters/ui/clusters-tab.component.ts?06dc', 'webpack:///./node_modules/some-library/index.js'],
+    names: [],
+    // lines 1–3 map to the plug-in's file, line 4 (the library's push) and after to the library
+    mappings: 'AAAA;AAAA;AAAA;ACAA;AAAA;AAAA',
+  };
+  const { code: out } = await minifyBundle(code, map);
+  let defined;
+  vm.runInNewContext(out, { define: (_name, _deps, factory) => (defined = factory()) });
+  assert.equal(defined.own, '.toolbar{display:flex;gap:.6rem}:host ::ng-deep progress::-webkit-progress-value{transition:none}');
+  assert.equal(defined.library, css);
+});
