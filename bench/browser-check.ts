@@ -5,7 +5,7 @@
 // /ext-api → registry hop pays it as a remote registry would; the page → portal hop is local. For the CSE 4.2.1 catalog and for synthetic images (pushed first, half of them missing),
 // it prints the registry requests the page sent, the wall time from "Check" to the progress showing
 // the check done (the page's own clock: from the click as the page receives it, see PAGE_CLOCK),
-// and the ratio to the per-repository floor: ceil(R / c) × RTT + the project and repository listings.
+// and the ratio to the per-repository floor (bench/floor.ts).
 // Run by `npm run bench` after the Node figures, or alone: `npx tsx bench/browser-check.ts`;
 // with BENCH_TRACE=1 it also prints each check's requests (start, sent, first byte, end).
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { chromium, request as apiRequest, type APIRequestContext, type Page } fr
 import { createTrustingAgent } from '../sandbox/registry/https-client.js';
 import { startSandboxProcess, type SandboxInfo } from '../e2e/support/sandbox-process.js';
 import { replayFromNode, roleOf, sentRequests } from './ext-api-replay.js';
+import { HARBOR_FLOOR_TEXT, harborFloorMs } from './floor.js';
 import { startLatencyProxy } from './latency-proxy.js';
 import { planSynthetic, pushSynthetic, type SyntheticPlan } from './synthetic.js';
 
@@ -238,10 +239,10 @@ function concurrencyOf(protocol: string): number {
 }
 
 function row(what: string, measured: Measured): string {
-  // One artifact listing per repository, `concurrency` at a time, after the repository list's pages
-  // (one after another; the project is read beside the first).
+  // One artifact listing per repository, `concurrency` at a time, overlapping the repository list's
+  // later pages (one after another; the project is read beside the first).
   const concurrency = concurrencyOf(measured.protocol);
-  const floorMs = (Math.ceil(measured.listings / concurrency) + Math.max(1, measured.repositoryPages)) * RTT_MS;
+  const floorMs = harborFloorMs(measured.listings, measured.repositoryPages, concurrency, RTT_MS);
   const cells = [
     what,
     measured.protocol,
@@ -310,7 +311,7 @@ export async function benchBrowserCheck(size: BrowserCheckSize = FULL_BROWSER_CH
     }
   }
   lines.push(
-    `floor = (ceil(artifact listings / c) + pages of the repository list) × ${RTT_MS} ms; c = 6 over HTTP/1.1, 24 over h2 (the checker's limits)`,
+    `floor = ${HARBOR_FLOOR_TEXT}, × ${RTT_MS} ms; c = 6 over HTTP/1.1, 24 over h2 (the checker's limits)`,
     "same requests from Node: the check's requests sent again right after it, without a page, in the same order and at the same concurrency (bench/ext-api-replay.ts): what the sandbox's /ext-api path allows by itself here",
   );
   console.log(lines.join('\n'));

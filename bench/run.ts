@@ -27,6 +27,7 @@ import type { CheckEvent, ImageToCheck, PresenceChecker } from '../src/app/depen
 import { buildCatalog, destinationOf, supportedTkrs } from '../src/app/dependencies/domain';
 import { createTrustingAgent } from '../sandbox/registry/https-client.js';
 import { startSandboxRegistry, type SandboxRegistry } from '../sandbox/registry/index.js';
+import { HARBOR_FLOOR_TEXT, harborFloorMs } from './floor.js';
 import { startLatencyProxy, type LatencyProxy } from './latency-proxy.js';
 import { planSynthetic, pushSynthetic } from './synthetic.js';
 
@@ -236,9 +237,8 @@ async function benchCase(
   });
 
   const harbor = await runChecker('harbor', checkers.harbor, images, baseUrl);
-  // One round trip for the project + repository list (in parallel), one more if the list has several pages, then one listing per repository.
-  const listingRtts = harbor.by.harborOther > 2 ? 2 : 1;
-  const harborFloor = Math.ceil(harbor.by.harborArtifacts / CONCURRENCY) * RTT_MS + listingRtts * RTT_MS;
+  // The project and the pages of the repository list (harborOther), then one listing per repository, overlapping the later pages.
+  const harborFloor = harborFloorMs(harbor.by.harborArtifacts, harbor.by.harborOther - 1, CONCURRENCY, RTT_MS);
   rows.push({
     method: `plug-in Harbor REST (c=${CONCURRENCY})`,
     images: n,
@@ -345,7 +345,7 @@ async function main(): Promise<void> {
     out.push(
       '',
       `floor = ceil(R / ${CONCURRENCY}) × ${RTT_MS} ms + token requests × ${RTT_MS} ms, R = repositories (OCI: one tag list per repository)`,
-      `* Harbor floor: N = artifact listings (one per repository that exists), + 1 RTT for project + repository list (+1 if that list has several pages)`,
+      `* Harbor floor: ${HARBOR_FLOOR_TEXT} (one listing per repository that exists), × ${RTT_MS} ms`,
       `RSS whole run: ${mb(rssStart)} MB at start → ${mb(rss())} MB at end; bench took ${((performance.now() - benchStart) / 1000).toFixed(1)} s`,
     );
     injector.destroy();

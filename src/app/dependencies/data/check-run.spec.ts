@@ -1,27 +1,41 @@
-import { isMultiplexed, resourceTimingProtocol } from './check-run';
+import { HttpClient } from '@angular/common/http';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { TestBed, fakeAsync, flushMicrotasks } from '@angular/core/testing';
+import { provideVcdTesting } from '../../vcd/testing/vcd-testing';
+import { CheckRun } from './check-run';
+import { takeOpen } from './testing/check-harness';
 
-describe('resourceTimingProtocol', () => {
-  it("reads the page's own hop for a URL of the page's origin (/ext-api), even without a timing entry of its own", () => {
-    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    expect(navigation?.nextHopProtocol).toBeTruthy();
-    expect(resourceTimingProtocol(`${location.origin}/ext-api/never-fetched/v2/`)).toBe(navigation?.nextHopProtocol);
-  });
+describe('CheckRun slots', () => {
+  const BASE = 'https://registry.example.com';
 
-  it('knows nothing of another origin the page has not fetched', () => {
-    expect(resourceTimingProtocol('https://registry.example.com/v2/never-fetched')).toBeUndefined();
-  });
-});
-
-describe('isMultiplexed', () => {
-  const cases: [string | undefined, boolean][] = [
-    ['h2', true],
-    ['h3', true],
-    ['h3-29', true],
-    ['http/1.1', false],
-    ['', false],
-    [undefined, false],
-  ];
-  for (const [protocol, expected] of cases) {
-    it(`${String(protocol)} → ${expected}`, () => expect(isMultiplexed(protocol)).toBe(expected));
-  }
+  it('gives the next free slot to an urgent request before those already waiting, the others in order', fakeAsync(() => {
+    TestBed.configureTestingModule({ providers: [...provideVcdTesting()] });
+    const backend = TestBed.inject(HttpTestingController);
+    const run = new CheckRun(TestBed.inject(HttpClient), {
+      access: { baseUrl: BASE, project: 'cse' },
+      concurrency: 1,
+      protocolOf: () => 'http/1.1',
+    });
+    const answered: string[] = [];
+    for (const [path, isUrgent] of [
+      ['/a', false],
+      ['/b', false],
+      ['/c', false],
+      ['/page-2', true],
+    ] as const) {
+      void run.send({ method: 'GET', url: `${BASE}${path}`, isUrgent }).then(() => answered.push(path));
+    }
+    const sentOneByOne: string[] = [];
+    for (;;) {
+      flushMicrotasks();
+      const [open, ...more] = takeOpen(backend);
+      if (!open) break;
+      expect(more).toEqual([]);
+      sentOneByOne.push(new URL(open.request.url).pathname);
+      open.flush('{}');
+    }
+    expect(sentOneByOne).toEqual(['/a', '/page-2', '/b', '/c']);
+    expect(answered).toEqual(sentOneByOne);
+    backend.verify();
+  }));
 });

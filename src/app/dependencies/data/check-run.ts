@@ -16,11 +16,14 @@ import {
   DEFAULT_STOP_AFTER_FAILURES,
   DEFAULT_TIMEOUT_SECONDS,
 } from './presence-check';
+import { isMultiplexed, resourceTimingProtocol } from './page-protocol';
 
 export interface RegistryRequest {
   readonly method: 'GET' | 'HEAD';
   readonly url: string;
   readonly headers?: Readonly<Record<string, string>>;
+  /** Takes the next free slot ahead of every request already waiting (what the others wait on). */
+  readonly isUrgent?: boolean;
 }
 
 /** Any HTTP status is an answer here (401 and 404 carry meaning); only retryable ones are retried. */
@@ -73,38 +76,8 @@ function settingsFrom(options: CheckOptions): CheckSettings {
   };
 }
 
-/**
- * The protocol the page talks to the host of `url` ('h2' or 'h3' when it multiplexes), from what
- * the browser recorded: the last Resource Timing entry of `url` — or, for a URL of the page's own
- * origin (VCD's /ext-api), the page's navigation entry, which is the very hop the requests ride
- * on and is never lost to a full Resource Timing buffer (VCD's portal loads hundreds of files).
- */
-export function resourceTimingProtocol(url: string): string | undefined {
-  const timing = globalThis.performance;
-  const entries = timing?.getEntriesByName?.(url) ?? [];
-  const last = entries[entries.length - 1] as PerformanceResourceTiming | undefined;
-  if (last?.nextHopProtocol) return last.nextHopProtocol;
-  if (!isPageOrigin(url)) return undefined;
-  const navigation = timing?.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
-  return navigation?.nextHopProtocol || undefined;
-}
-
-function isPageOrigin(url: string): boolean {
-  const page = globalThis.location;
-  if (!page) return false;
-  try {
-    return new URL(url, page.href).origin === page.origin;
-  } catch {
-    return false;
-  }
-}
-
 /** Answers looked at for their protocol before the check settles for the HTTP/1.1 limit. */
 const PROTOCOL_LOOKUPS = 8;
-
-export function isMultiplexed(protocol: string | undefined): boolean {
-  return protocol === 'h2' || protocol === 'h3' || protocol?.startsWith('h3-') === true;
-}
 
 export function isRetryableStatus(status: number): boolean {
   return status === 0 || status === 429 || status >= 500;
@@ -209,7 +182,7 @@ export class CheckRun {
   private async attempt(request: RegistryRequest): Promise<RegistryAnswer> {
     // With a slot free the request leaves in this very task: the first ones are on the wire before
     // the page draws the pending rows (which can take a while the first time), not after.
-    const waiting = this.acquire();
+    const waiting = this.acquire(request.isUrgent === true);
     if (waiting) await waiting;
     this.sent++;
     try {
@@ -238,15 +211,18 @@ export class CheckRun {
     }
   }
 
-  /** Takes a free slot (undefined: taken now), or the wait for one. */
-  private acquire(): Promise<void> | undefined {
+  /** Takes a free slot (undefined: taken now), or the wait for one: first in line when `isUrgent`. */
+  private acquire(isUrgent: boolean): Promise<void> | undefined {
     if (this.stoppedBy) return Promise.reject(this.stoppedBy);
     if (this.active < this.limit) {
       this.active++;
       return undefined;
     }
     // The freed slot passes straight to the waiter: `active` does not change.
-    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+    return new Promise((resolve, reject) => {
+      if (isUrgent) this.waiters.unshift({ resolve, reject });
+      else this.waiters.push({ resolve, reject });
+    });
   }
 
   private release(): void {

@@ -1,29 +1,16 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { TestBed, fakeAsync } from '@angular/core/testing';
-import { provideVcdTesting } from '../../vcd/testing/vcd-testing';
-import { HarborPresenceChecker } from './harbor-presence-checker';
-import { ImageToCheck } from './presence-check';
-import { FakeHarbor, HOSTILE_TOTAL_COUNT, answerAll, collect, image } from './testing/fake-registries';
-
-const BASE = 'https://vcd.example.com/ext-api/cseairgap-harbor';
+import { fakeAsync } from '@angular/core/testing';
+import { FakeHarbor, HOSTILE_TOTAL_COUNT, answerAll, image } from './testing/fake-registries';
+import { HarborCheckerBed, harborCheckerBed } from './testing/harbor-checker-bed';
 
 describe('HarborPresenceChecker against a hostile Harbor', () => {
   let backend: HttpTestingController;
-  let checker: HarborPresenceChecker;
   let harbor: FakeHarbor;
+  let check: HarborCheckerBed['check'];
 
-  beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [...provideVcdTesting(), HarborPresenceChecker] });
-    backend = TestBed.inject(HttpTestingController);
-    checker = TestBed.inject(HarborPresenceChecker);
-    harbor = new FakeHarbor({ base: BASE });
-  });
+  beforeEach(() => ({ backend, harbor, check } = harborCheckerBed()));
 
   afterEach(() => backend.verify({ ignoreCancelled: true }));
-
-  function check(images: ImageToCheck[]): ReturnType<typeof collect> {
-    return collect(checker.check(images, { access: { baseUrl: BASE, project: 'cse' } }));
-  }
 
   it('reads 20 pages at most of listings that claim 10^12 items and never end, then asks for each image by reference', fakeAsync(() => {
     const digest = harbor.push('cse/tkg/kube-proxy', 'v1.27.5_vmware.1');

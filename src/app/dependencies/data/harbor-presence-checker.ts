@@ -2,20 +2,22 @@
  * Presence through Harbor's REST API, which answers anonymously for a public project and so works
  * through VCD's /ext-api proxy (which cannot carry a registry token). First, in parallel, the
  * project (`metadata.public`) and its repository list; then one paged artifact listing per
- * repository that exists. A repository that is not in the list costs no request at all. Pages are
- * read one after another and at most MAX_LISTING_PAGES of them: `X-Total-Count` never sizes a loop.
+ * repository that exists, each one sent as soon as a page of the list names its repository (the
+ * list's next page goes ahead of them all). A repository that is not in the list costs no request
+ * at all. Pages are read one after another and at most MAX_LISTING_PAGES of them: `X-Total-Count`
+ * never sizes a loop.
  */
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
-import { CheckFailed, CheckRun, RegistryAnswer } from './check-run';
+import { CheckFailed, CheckRun, RegistryRequest } from './check-run';
+import { readPages } from './harbor-pages';
 import { failureResult, streamCheck } from './check-stream';
 import {
   HarborArtifact,
   artifactUrl,
   artifactsUrl,
   hasEveryReference,
-  hasNextPage,
   projectUrl,
   readArtifact,
   readArtifacts,
@@ -24,15 +26,7 @@ import {
   repositoriesUrl,
   resultFromArtifacts,
 } from './harbor-listing';
-import {
-  CheckEvent,
-  CheckOptions,
-  ImageToCheck,
-  MAX_LISTING_PAGES,
-  PresenceChecker,
-  PresenceResult,
-  RegistryAccess,
-} from './presence-check';
+import { CheckEvent, CheckOptions, ImageToCheck, PresenceChecker, PresenceResult, RegistryAccess } from './presence-check';
 import { findElsewhere, isCheckableImage, missingResult, presentResult, projectOf } from './reference-rules';
 
 /** Anonymously Harbor answers 401 for a private project and for one that does not exist alike. */
@@ -49,16 +43,12 @@ type ArtifactListing =
   | { readonly kind: 'noRepository' }
   | { readonly kind: 'private' };
 
-/** Every page that was read; `end` says why the reading stopped. */
-interface Pages<T> {
-  readonly items: readonly T[];
-  readonly end: 'lastPage' | 'cap' | CheckFailed;
-}
-
 interface RepositoryGroup {
   readonly project: string;
   readonly repository: string;
   readonly images: readonly ImageToCheck[];
+  /** Named by a page of the project's repository list (so Harbor's `200 []` means an empty repository). */
+  readonly isListed: boolean;
 }
 
 const JSON_ACCEPT = { Accept: 'application/json' };
@@ -75,8 +65,11 @@ function groupBy<K>(images: readonly ImageToCheck[], key: (image: ImageToCheck) 
 
 class HarborCheck {
   private readonly base: string;
-  /** Repository names per project, undefined where the list could not be read. */
+  /** Repository names per project, undefined where the list could not be read; set once every list has ended. */
   private readonly names = new Map<string, ReadonlySet<string> | undefined>();
+  private readonly visibilities = new Map<string, Promise<Visibility | CheckFailed>>();
+  /** Settles when every repository list has ended (a missing repository is told where else it is from all of them). */
+  private listsRead: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly run: CheckRun,
@@ -92,35 +85,50 @@ class HarborCheck {
       this.report({ status: 'error', image, failure: { kind: 'invalidReference' } });
       return false;
     });
-    const byProject = groupBy(checkable, (image) => projectOf(image.repository));
+    const projects = new Set(checkable.map((image) => projectOf(image.repository)));
+    for (const project of projects) this.visibilities.set(project, this.visibility(project));
+    const waiting = groupBy(checkable, (image) => image.repository);
+    const checks: Promise<void>[] = [];
+    const start = (repository: string, isListed: boolean): void => {
+      const repositoryImages = waiting.get(repository);
+      if (!repositoryImages) return;
+      waiting.delete(repository);
+      checks.push(this.checkRepository({ project: projectOf(repository), repository, images: repositoryImages, isListed }));
+    };
     // The base project is listed too: an image put under the wrong project is still found there.
-    const listed = new Set([...byProject.keys(), ...(this.access.project ? [this.access.project] : [])]);
-    const [visibilities] = await Promise.all([
-      Promise.all([...byProject.keys()].map(async (project) => [project, await this.visibility(project)] as const)),
-      Promise.all([...listed].map(async (project) => this.names.set(project, await this.repositoryNames(project)))),
-    ]);
-
-    const groups: RepositoryGroup[] = [];
-    for (const [project, visibility] of visibilities) {
-      const projectImages = byProject.get(project) ?? [];
-      if (visibility instanceof CheckFailed) projectImages.forEach((image) => this.report(failureResult(image, visibility)));
-      else if (visibility === 'private') projectImages.forEach((image) => this.notPullable(image));
-      else if (visibility === 'noProject') projectImages.forEach((image) => this.repositoryMissing(image));
-      else
-        for (const [repository, repositoryImages] of groupBy(projectImages, (image) => image.repository)) {
-          groups.push({ project, repository, images: repositoryImages });
-        }
+    // Each repository a page names is listed at once; the others once every list has ended.
+    const listed = new Set([...projects, ...(this.access.project ? [this.access.project] : [])]);
+    this.listsRead = Promise.all(
+      [...listed].map(async (project) => {
+        const names = await this.repositoryNames(project, (page) => page.forEach((repository) => start(repository, true)));
+        this.names.set(project, names);
+      }),
+    );
+    try {
+      await this.listsRead;
+      for (const repository of [...waiting.keys()]) start(repository, false);
+    } finally {
+      // Every promise is awaited, even when a stop (cancel) ends the reading.
+      await Promise.all([...checks, ...this.visibilities.values()]);
     }
-    await this.run.forEach(groups, (group) => this.checkRepository(group));
   }
 
-  private async checkRepository({ project, repository, images }: RepositoryGroup): Promise<void> {
-    const known = this.names.get(project);
-    const name = repository.slice(project.length + 1);
-    if (known && !known.has(repository)) {
+  private async checkRepository({ project, repository, images, isListed }: RepositoryGroup): Promise<void> {
+    const visibility = await this.visibilities.get(project);
+    if (visibility instanceof CheckFailed) {
+      images.forEach((image) => this.report(failureResult(image, visibility)));
+      return;
+    }
+    if (visibility === 'private') {
+      images.forEach((image) => this.notPullable(image));
+      return;
+    }
+    // Not in a list that was read to its end: no request at all.
+    if (visibility === 'noProject' || (!isListed && this.names.get(project))) {
       images.forEach((image) => this.repositoryMissing(image));
       return;
     }
+    const name = repository.slice(project.length + 1);
     let listing: ArtifactListing;
     try {
       listing = await this.listArtifacts(project, name, images);
@@ -137,10 +145,12 @@ class HarborCheck {
       );
       return;
     }
+    // Harbor lists a repository that does not exist as `200 []`; only the repository list tells it from an empty one.
+    const isMissing = listing.kind === 'noRepository' || (listing.kind === 'artifacts' && listing.artifacts.length === 0 && !isListed);
+    if (isMissing) await this.listsRead;
     for (const image of images) {
       if (listing.kind === 'private') this.notPullable(image);
-      // Harbor lists a repository that does not exist as `200 []`; only the repository list tells it from an empty one.
-      else if (listing.kind === 'noRepository' || (listing.artifacts.length === 0 && !known)) this.repositoryMissing(image);
+      else if (isMissing || listing.kind === 'noRepository') this.repositoryMissing(image);
       else if (listing.incomplete) this.report(this.partialResult(image, listing.artifacts, listing.incomplete));
       else this.report(resultFromArtifacts(image, listing.artifacts));
     }
@@ -192,15 +202,23 @@ class HarborCheck {
   }
 
   /**
-   * Every repository of `project`; undefined when the list cannot be read (private, failing) or is
-   * longer than the cap: `elsewhere` then stays unknown, and each repository is listed on its own.
+   * Every repository of `project`, each page's names passed to `onPage` as soon as it is read (its
+   * next page is urgent: listings wait on it); undefined when the list cannot be read (private,
+   * failing) or is longer than the cap: `elsewhere` then stays unknown, and each repository not
+   * named is listed on its own.
    */
-  private async repositoryNames(project: string): Promise<ReadonlySet<string> | undefined> {
+  private async repositoryNames(project: string, onPage: (names: readonly string[]) => void): Promise<ReadonlySet<string> | undefined> {
+    const pageRequest = (page: number): RegistryRequest => ({
+      method: 'GET',
+      url: repositoriesUrl(this.base, project, page),
+      headers: JSON_ACCEPT,
+      isUrgent: true,
+    });
     try {
-      const answer = await this.run.send({ method: 'GET', url: repositoriesUrl(this.base, project, 1), headers: JSON_ACCEPT });
+      const answer = await this.run.send(pageRequest(1));
       const names = answer.status === 200 ? readRepositoryNames(answer.body) : undefined;
       if (!names) return undefined;
-      const pages = await this.readPages(names, answer, (page) => repositoriesUrl(this.base, project, page), readRepositoryNames);
+      const pages = await readPages(this.run, names, answer, pageRequest, readRepositoryNames, undefined, onPage);
       return pages.end === 'lastPage' ? new Set(pages.items) : undefined;
     } catch (error) {
       if (error instanceof CheckFailed) return undefined;
@@ -215,48 +233,17 @@ class HarborCheck {
     if (answer.status !== 200) throw new CheckFailed({ kind: 'http', status: answer.status });
     const artifacts = readArtifacts(answer.body);
     if (!artifacts) throw new CheckFailed({ kind: 'unreadableAnswer', status: answer.status });
-    const pages = await this.readPages(
+    const pages = await readPages(
+      this.run,
       artifacts,
       answer,
-      (page) => artifactsUrl(this.base, project, name, page),
+      (page) => ({ method: 'GET', url: artifactsUrl(this.base, project, name, page), headers: JSON_ACCEPT }),
       readArtifacts,
       (read) => hasEveryReference(images, read),
     );
     if (pages.end === 'cap') return { kind: 'artifacts', artifacts: pages.items, isTooLong: true };
     if (pages.end instanceof CheckFailed) return { kind: 'artifacts', artifacts: pages.items, incomplete: pages.end };
     return { kind: 'artifacts', artifacts: pages.items };
-  }
-
-  /**
-   * The pages after `first`, one at a time, until a short or empty page, all that `X-Total-Count`
-   * counts, `isEnough`, or MAX_LISTING_PAGES pages in all. A page that fails ends the reading.
-   */
-  private async readPages<T>(
-    first: readonly T[],
-    firstAnswer: RegistryAnswer,
-    urlOf: (page: number) => string,
-    read: (body: string) => T[] | undefined,
-    isEnough: (items: readonly T[]) => boolean = () => false,
-  ): Promise<Pages<T>> {
-    const items = [...first];
-    let last = { length: first.length, totalCount: firstAnswer.headers.get('X-Total-Count') };
-    for (let page = 2; hasNextPage(last.length, items.length, last.totalCount) && !isEnough(items); page++) {
-      if (page > MAX_LISTING_PAGES) return { items, end: 'cap' };
-      let answer: RegistryAnswer;
-      try {
-        answer = await this.run.send({ method: 'GET', url: urlOf(page), headers: JSON_ACCEPT });
-      } catch (error) {
-        if (error instanceof CheckFailed) return { items, end: error };
-        throw error;
-      }
-      if (answer.status !== 200) return { items, end: new CheckFailed({ kind: 'http', status: answer.status }) };
-      const pageItems = read(answer.body);
-      if (!pageItems) return { items, end: new CheckFailed({ kind: 'unreadableAnswer', status: answer.status }) };
-      // One by one: a hostile page of a million items must not overflow the stack of a spread push.
-      for (const item of pageItems) items.push(item);
-      last = { length: pageItems.length, totalCount: answer.headers.get('X-Total-Count') };
-    }
-    return { items, end: 'lastPage' };
   }
 
   private notPullable(image: ImageToCheck): void {
