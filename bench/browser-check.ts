@@ -9,13 +9,14 @@
 // Run by `npm run bench` after the Node figures, or alone: `npx tsx bench/browser-check.ts`;
 // with BENCH_TRACE=1 it also prints each check's requests (start, sent, first byte, end).
 import { existsSync, readFileSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, request as apiRequest, type APIRequestContext, type Page } from '@playwright/test';
 import { createTrustingAgent } from '../sandbox/registry/https-client.js';
 import { startSandboxProcess, type SandboxInfo } from '../e2e/support/sandbox-process.js';
 import { replayFromNode, roleOf, sentRequests } from './ext-api-replay.js';
-import { HARBOR_FLOOR_TEXT, harborFloorMs } from './floor.js';
+import { HARBOR_FLOOR_TEXT, harborFloorRtts, listedRepository, pagesNaming } from './floor.js';
 import { startLatencyProxy } from './latency-proxy.js';
 import { planSynthetic, pushSynthetic, type SyntheticPlan } from './synthetic.js';
 
@@ -45,6 +46,8 @@ interface Measured {
   readonly paths: readonly string[];
   /** The same requests replayed from Node right after, without a page (ext-api-replay.ts), ms. */
   readonly replayMs?: number;
+  /** Per listing, the page of the repository list that named its repository (bench/floor.ts). */
+  readonly namedOnPage?: readonly number[];
 }
 
 /** `projects.registry.vmware.com vmware-cloud-director/bench/synthetic-000 v1.0.0`: mapped under the base as pushed. */
@@ -63,6 +66,31 @@ async function pushImages(info: SandboxInfo, plan: SyntheticPlan): Promise<void>
   } finally {
     agent.destroy();
   }
+}
+
+/** GETs JSON from the registry's front door itself (no latency proxy, no VCD), anonymously. */
+function registryReader(registryUrl: string, caPem: string): (path: string) => Promise<unknown> {
+  return (path) =>
+    new Promise((resolve, reject) => {
+      const agent = createTrustingAgent(caPem);
+      const request = httpsGet(new URL(path, registryUrl), { agent, headers: { Accept: 'application/json' } }, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => {
+          agent.destroy();
+          try {
+            resolve(JSON.parse(body));
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        });
+      });
+      request.on('error', (error) => {
+        agent.destroy();
+        reject(error);
+      });
+    });
 }
 
 const ACCEPT = 'application/json;version=39.0';
@@ -242,7 +270,8 @@ function row(what: string, measured: Measured): string {
   // One artifact listing per repository, `concurrency` at a time, overlapping the repository list's
   // later pages (one after another; the project is read beside the first).
   const concurrency = concurrencyOf(measured.protocol);
-  const floorMs = harborFloorMs(measured.listings, measured.repositoryPages, concurrency, RTT_MS);
+  const namedOnPage = measured.namedOnPage ?? Array.from({ length: measured.listings }, () => 1);
+  const floorMs = harborFloorRtts(namedOnPage, measured.repositoryPages, concurrency) * RTT_MS;
   const cells = [
     what,
     measured.protocol,
@@ -281,9 +310,15 @@ export async function benchBrowserCheck(size: BrowserCheckSize = FULL_BROWSER_CH
     await setRegistryUrl(api, sandbox, registryUrl, authorization);
     await api.dispose();
     const target = { portalUrl: sandbox.portalUrl, caPem: readFileSync(sandbox.caFile, 'utf8'), authorization };
+    const readFromRegistry = registryReader(sandbox.registryUrl, target.caPem);
     const replayed = async (measured: Measured): Promise<Measured> => {
       const sent = sentRequests(measured.paths);
-      return { ...measured, replayMs: await replayFromNode(target, sent, measured.protocol, concurrencyOf(measured.protocol)) };
+      const named = await pagesNaming(readFromRegistry, 'cse', measured.repositoryPages);
+      return {
+        ...measured,
+        replayMs: await replayFromNode(target, sent, measured.protocol, concurrencyOf(measured.protocol)),
+        namedOnPage: sent.listings.map((path) => named.get(listedRepository(path)) ?? 0),
+      };
     };
     for (const protocolArgs of [['--disable-http2'], []]) {
       const browser = await chromium.launch({

@@ -27,7 +27,7 @@ import type { CheckEvent, ImageToCheck, PresenceChecker } from '../src/app/depen
 import { buildCatalog, destinationOf, supportedTkrs } from '../src/app/dependencies/domain';
 import { createTrustingAgent } from '../sandbox/registry/https-client.js';
 import { startSandboxRegistry, type SandboxRegistry } from '../sandbox/registry/index.js';
-import { HARBOR_FLOOR_TEXT, harborFloorMs } from './floor.js';
+import { HARBOR_FLOOR_TEXT, harborFloorRtts, listedRepository, pagesNaming } from './floor.js';
 import { startLatencyProxy, type LatencyProxy } from './latency-proxy.js';
 import { planSynthetic, pushSynthetic } from './synthetic.js';
 
@@ -54,6 +54,8 @@ interface Counted {
 
 /** Counts what HttpClient's FetchBackend sends (it looks `fetch` up on every request). */
 const counted: Counted = { all: 0, token: 0, head: 0, tagList: 0, harborArtifacts: 0, harborOther: 0 };
+/** The artifact listings' paths, in the order they were sent (the Harbor floor needs their repositories). */
+const listingPaths: string[] = [];
 // Keep-alive like a browser, HEAD included (see keep-alive-fetch.ts for why not Node's fetch).
 const realFetch = keepAliveFetch(CONCURRENCY);
 globalThis.fetch = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
@@ -63,8 +65,10 @@ globalThis.fetch = (input: string | URL | Request, init?: RequestInit): Promise<
   if (url.pathname === '/service/token') counted.token += 1;
   else if (method === 'HEAD') counted.head += 1;
   else if (url.pathname.endsWith('/tags/list')) counted.tagList += 1;
-  else if (url.pathname.endsWith('/artifacts')) counted.harborArtifacts += 1;
-  else if (url.pathname.startsWith('/api/v2.0/')) counted.harborOther += 1;
+  else if (url.pathname.endsWith('/artifacts')) {
+    counted.harborArtifacts += 1;
+    listingPaths.push(url.pathname);
+  } else if (url.pathname.startsWith('/api/v2.0/')) counted.harborOther += 1;
   return realFetch(input, init);
 };
 
@@ -236,9 +240,17 @@ async function benchCase(
     outcome: `${summary(digests.statuses)}${digests.partial ? ' (partial)' : ''}`,
   });
 
+  listingPaths.length = 0;
   const harbor = await runChecker('harbor', checkers.harbor, images, baseUrl);
   // The project and the pages of the repository list (harborOther), then one listing per repository, overlapping the later pages.
-  const harborFloor = harborFloorMs(harbor.by.harborArtifacts, harbor.by.harborOther - 1, CONCURRENCY, RTT_MS);
+  const pages = harbor.by.harborOther - 1;
+  const named = await pagesNaming(async (path) => (await realFetch(`${baseUrl}${path}`)).json(), 'cse', pages);
+  const harborFloor =
+    harborFloorRtts(
+      listingPaths.map((path) => named.get(listedRepository(path)) ?? 0),
+      pages,
+      CONCURRENCY,
+    ) * RTT_MS;
   rows.push({
     method: `plug-in Harbor REST (c=${CONCURRENCY})`,
     images: n,
@@ -345,7 +357,7 @@ async function main(): Promise<void> {
     out.push(
       '',
       `floor = ceil(R / ${CONCURRENCY}) × ${RTT_MS} ms + token requests × ${RTT_MS} ms, R = repositories (OCI: one tag list per repository)`,
-      `* Harbor floor: ${HARBOR_FLOOR_TEXT} (one listing per repository that exists), × ${RTT_MS} ms`,
+      `* Harbor floor: ${HARBOR_FLOOR_TEXT} (one listing per repository that exists, bench/floor.ts), × ${RTT_MS} ms`,
       `RSS whole run: ${mb(rssStart)} MB at start → ${mb(rss())} MB at end; bench took ${((performance.now() - benchStart) / 1000).toFixed(1)} s`,
     );
     injector.destroy();

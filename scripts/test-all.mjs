@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
-const sandboxTests = ['sandbox', 'deploy', 'scripts']
+const sandboxTests = ['sandbox', 'deploy', 'scripts', 'bench']
   .flatMap((dir) => readdirSync(dir, { recursive: true }).map((file) => `${dir}/${file}`))
   .filter((file) => file.endsWith('.test.ts') || file.endsWith('.test.mjs'))
   .sort();
