@@ -2,24 +2,18 @@
 // 1,000 filler clusters (one in four failed) besides the five of acme and globex, the time from
 // opening the tab to the first page of failed clusters, to all clusters, to the next page, and to
 // a cluster's detail, with the cluster-list requests each costs (paged by VCD: never the full
-// list). Run by `npm run bench` after the Organizations grid, or alone: `npx tsx bench/cluster-grid.ts`.
+// list), timed by the page's clock (bench/page-clock.ts). Run by `npm run bench` after the
+// Organizations grid, or alone: `npx tsx bench/cluster-grid.ts`.
 import { fileURLToPath } from 'node:url';
 import { type Page, type Request } from '@playwright/test';
 import { withBenchSandbox, type BenchSandbox } from './bench-sandbox.js';
+import { firstChangedFrom, hasText, isThere, timeInPage } from './page-clock.js';
 
 /** Filler clusters to seed: the full bench, and the quick one (still two pages of all clusters). */
 export const FULL_CLUSTER_GRID = Number(process.env['BENCH_CLUSTERS'] ?? 1000);
 export const QUICK_CLUSTER_GRID = 100;
 const LIST_PATH = '/cloudapi/1.0.0/entities/types/vmware/capvcdCluster/1';
 const WAIT = { timeout: 120_000 };
-
-async function timed(requests: Request[], action: () => Promise<void>, done: () => Promise<void>): Promise<{ ms: number; asked: number }> {
-  requests.length = 0;
-  const started = performance.now();
-  await action();
-  await done();
-  return { ms: performance.now() - started, asked: requests.length };
-}
 
 /** Seeds the sandbox needs for this part: `clusters` filler clusters. */
 export function clusterGridArgs(clusters: number): string[] {
@@ -50,35 +44,45 @@ async function measureClustersGrid(clusters: number, { sandbox, browser, readyMs
     const range = page.locator('[data-test="clusters-range"]');
     const count = (n: number): string => n.toLocaleString('en');
 
-    const first = await timed(
+    const RANGE = '[data-test="clusters-range"]';
+    const ROW = '[data-test="cluster-row"]';
+    const first = await timeInPage(
+      page,
       requests,
       () => page.locator('[data-test="tab-clusters"]').click(),
-      () => range.filter({ hasText: `of ${count(failed)} clusters` }).waitFor(WAIT),
+      `${hasText(RANGE, `of ${count(failed)} clusters`)} && ${isThere(ROW)}`,
     );
-    console.log(`  first page of failed clusters shown: ${first.ms.toFixed(0)} ms, ${first.asked} list request(s)`);
+    console.log(`  first page of failed clusters shown: ${first.ms.toFixed(0)} ms, ${first.asked.length} list request(s)`);
 
-    const all = await timed(
+    const all = await timeInPage(
+      page,
       requests,
       async () => void (await page.locator('[data-test="clusters-mode"]').selectOption('all')),
-      () => range.filter({ hasText: `of ${count(total)} clusters` }).waitFor(WAIT),
+      `${hasText(RANGE, `of ${count(total)} clusters`)} && ${isThere(ROW)}`,
     );
-    console.log(`  all clusters, first page:            ${all.ms.toFixed(0)} ms, ${all.asked} list request(s)`);
+    console.log(`  all clusters, first page:            ${all.ms.toFixed(0)} ms, ${all.asked.length} list request(s)`);
 
-    const next = await timed(
+    // Clarity writes the new range at the click: the next page is shown when its rows are.
+    const firstOfPage1 = (await page.locator(ROW).first().getAttribute('data-cluster')) ?? '';
+    const next = await timeInPage(
+      page,
       requests,
       () => page.locator('.pagination-next').click(),
-      () => range.filter({ hasText: /^\s*26–50 / }).waitFor(WAIT),
+      firstChangedFrom(ROW, 'data-cluster', firstOfPage1),
     );
-    console.log(`  next page:                           ${next.ms.toFixed(0)} ms, ${next.asked} list request(s)`);
+    console.log(`  next page:                           ${next.ms.toFixed(0)} ms, ${next.asked.length} list request(s)`);
 
     await page.locator('[data-test="clusters-mode"]').selectOption('failed');
     await range.filter({ hasText: `of ${count(failed)} clusters` }).waitFor(WAIT);
-    const detail = await timed(
+    const detail = await timeInPage(
+      page,
       requests,
       () => page.locator('[data-test="cluster-row"] button.datagrid-detail-caret-button').first().click(),
-      () => page.locator('[data-test="cluster-detail"] [data-test="finding"]').first().waitFor(WAIT),
+      isThere('[data-test="cluster-detail"] [data-test="finding"]'),
     );
-    console.log(`  a failed cluster's findings:         ${detail.ms.toFixed(0)} ms (one entity read, ${detail.asked} list request(s))`);
+    console.log(
+      `  a failed cluster's findings:         ${detail.ms.toFixed(0)} ms (one entity read, ${detail.asked.length} list request(s))`,
+    );
   } finally {
     await page.close();
   }

@@ -1,10 +1,12 @@
 // The Organizations tab at scale, in Chromium against the real plug-in bundle: a sandbox seeded
 // with 5,000 organizations (200 in quick mode), the time from opening the tab to the first page
-// of the grid, to the next page and to a search, the requests each costs (paged: never the full
-// list), then a check of 50 selected organizations (2 in quick mode). Run by `npm run bench`
+// of the grid, to the next page and to a search (by the page's clock, bench/page-clock.ts), the
+// requests each costs (paged: never the full list), then a check of 50 selected organizations (2
+// in quick mode). Run by `npm run bench`
 // after the registry benchmarks.
 import { type Page, type Request } from '@playwright/test';
 import { withBenchSandbox, type BenchSandbox } from './bench-sandbox.js';
+import { firstChangedFrom, hasText, isThere, timeInPage } from './page-clock.js';
 
 export interface OrgGridSize {
   /** Filler organizations to seed (besides acme and globex). */
@@ -37,20 +39,6 @@ async function ensureStorage(page: Page): Promise<void> {
   await ready.waitFor({ timeout: 60_000 });
 }
 
-interface Timed {
-  readonly ms: number;
-  readonly orgRequests: readonly string[];
-}
-
-async function timed(page: Page, requests: Request[], action: () => Promise<void>, done: () => Promise<void>): Promise<Timed> {
-  requests.length = 0;
-  const started = performance.now();
-  await action();
-  await done();
-  const ms = performance.now() - started;
-  return { ms, orgRequests: requests.map((request) => new URL(request.url()).search) };
-}
-
 /** Seeds the sandbox needs for this part: `ORGS` filler organizations. */
 export function orgGridArgs(size: OrgGridSize): string[] {
   return ['--orgs', String(size.orgs)];
@@ -81,32 +69,37 @@ async function measureOrganizationsGrid(size: OrgGridSize, { sandbox, browser, r
     if (await create.isVisible()) await create.click();
     await page.locator('[data-test="ext-api-ready"]').waitFor();
 
-    const range = page.locator('[data-test="orgs-range"]');
-    const first = await timed(
+    const RANGE = '[data-test="orgs-range"]';
+    const range = page.locator(RANGE);
+    const ROW = 'clr-dg-row[data-org]';
+    const first = await timeInPage(
       page,
       orgRequests,
       () => page.locator('[data-test="tab-organizations"]').click(),
-      () => range.filter({ hasText: `of ${ORGS + 2} organizations` }).waitFor(),
+      `${hasText(RANGE, `of ${ORGS + 2} organizations`)} && ${isThere(ROW)}`,
     );
     console.log(
-      `  first page shown:        ${first.ms.toFixed(0)} ms, ${first.orgRequests.length} orgs request(s): ${first.orgRequests.join(' ')}`,
+      `  first page shown:        ${first.ms.toFixed(0)} ms, ${first.asked.length} orgs request(s): ${first.asked.map((request) => new URL(request.url()).search).join(' ')}`,
     );
 
-    const next = await timed(
+    // Clarity writes the new range at the click: the next page is shown when its rows are.
+    const firstOfPage1 = (await page.locator(ROW).first().getAttribute('data-org')) ?? '';
+    const next = await timeInPage(
       page,
       orgRequests,
       () => page.locator('.pagination-next').click(),
-      () => range.filter({ hasText: /^\s*26–50 / }).waitFor(),
+      firstChangedFrom(ROW, 'data-org', firstOfPage1),
     );
-    console.log(`  next page:               ${next.ms.toFixed(0)} ms, ${next.orgRequests.length} orgs request(s)`);
+    console.log(`  next page:               ${next.ms.toFixed(0)} ms, ${next.asked.length} orgs request(s)`);
 
-    const search = await timed(
+    const searched = fillerName(ORGS - 1, ORGS);
+    const search = await timeInPage(
       page,
       orgRequests,
-      () => page.locator('[data-test="orgs-search"]').fill(fillerName(ORGS - 1, ORGS)),
-      () => range.filter({ hasText: 'of 1 organization' }).waitFor(),
+      () => page.locator('[data-test="orgs-search"]').fill(searched),
+      `${hasText(RANGE, 'of 1 organization')} && ${isThere(`clr-dg-row[data-org="${searched}"]`)}`,
     );
-    console.log(`  search (300 ms debounce): ${search.ms.toFixed(0)} ms, ${search.orgRequests.length} orgs request(s)`);
+    console.log(`  search (300 ms debounce): ${search.ms.toFixed(0)} ms, ${search.asked.length} orgs request(s)`);
 
     await ensureStorage(page);
     // `tenant-00` matches tenant-0001…0099 of 5,000 (tenant-001…009 of 200); the check takes the first ones.
@@ -122,11 +115,12 @@ async function measureOrganizationsGrid(size: OrgGridSize, { sandbox, browser, r
         await page.locator(`clr-dg-row[data-org="${fillerName(n, ORGS)}"] input[type="checkbox"]`).check({ force: true });
       }
     }
-    const check = await timed(
+    const check = await timeInPage(
       page,
       orgRequests,
       () => page.locator('[data-test="check-selected"]').click(),
-      () => page.locator('[data-test="bulk-progress"][data-finished="true"]').waitFor({ timeout: 300_000 }),
+      isThere('[data-test="bulk-progress"][data-finished="true"]'),
+      300_000,
     );
     const summary = await page.locator('[data-test="bulk-summary"]').innerText();
     console.log(
