@@ -312,12 +312,14 @@ export async function benchBrowserCheck(size: BrowserCheckSize = FULL_BROWSER_CH
     const target = { portalUrl: sandbox.portalUrl, caPem: readFileSync(sandbox.caFile, 'utf8'), authorization };
     const readFromRegistry = registryReader(sandbox.registryUrl, target.caPem);
     const replayed = async (measured: Measured): Promise<Measured> => {
-      const sent = sentRequests(measured.paths);
+      const listed = sentRequests(measured.paths);
       const named = await pagesNaming(readFromRegistry, 'cse', measured.repositoryPages);
+      const namedOnPage = listed.listings.map((path) => named.get(listedRepository(path)) ?? 0);
+      const sent = { ...listed, listingPages: namedOnPage };
       return {
         ...measured,
         replayMs: await replayFromNode(target, sent, measured.protocol, concurrencyOf(measured.protocol)),
-        namedOnPage: sent.listings.map((path) => named.get(listedRepository(path)) ?? 0),
+        namedOnPage,
       };
     };
     for (const protocolArgs of [['--disable-http2'], []]) {

@@ -1,6 +1,7 @@
 // The requests a check sent from the page, sent again from Node without a page: the project and
-// the repository list's pages first (one wave after another, as the checker reads them), then the
-// artifact listings, `concurrency` at a time, over the protocol the page negotiated. That is what
+// the repository list's pages (one wave after another, as the checker reads them) and the artifact
+// listings, `concurrency` at a time, each once the page that named its repository has answered
+// (as the checker sends them), over the protocol the page negotiated. That is what
 // the sandbox's /ext-api path (the VCD stand-in → the latency proxy → the registry's front door →
 // the Harbor façade) allows by itself on this machine; the page's own time minus this is what the
 // page adds (the plug-in, Angular, Chromium).
@@ -19,6 +20,8 @@ export interface SentRequests {
   /** Waves of requests that went together: [project, first page of the repository list], [second page], … */
   readonly prerequisites: readonly (readonly string[])[];
   readonly listings: readonly string[];
+  /** Per listing, the page of the repository list that named its repository (0 or absent: after the last page). */
+  readonly listingPages?: readonly number[];
 }
 
 /** What a Harbor check's request is, from its path (query or not). */
@@ -42,12 +45,35 @@ type Get = (path: string) => Promise<void>;
 
 async function inWaves(get: Get, sent: SentRequests, concurrency: number): Promise<number> {
   const started = performance.now();
-  for (const wave of sent.prerequisites) await Promise.all(wave.map(get));
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < sent.listings.length) await get(sent.listings[next++] as string);
+  const waves = sent.prerequisites.length;
+  const waveOf = (index: number): number => {
+    const page = sent.listingPages?.[index] ?? 0;
+    return page >= 1 ? Math.min(page, waves) : waves;
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, sent.listings.length) }, worker));
+  const ready: string[] = [];
+  let answered = 0;
+  let wakeUps: (() => void)[] = [];
+  const reading = (async (): Promise<void> => {
+    for (const wave of sent.prerequisites) {
+      await Promise.all(wave.map(get));
+      answered += 1;
+      sent.listings.forEach((path, index) => {
+        if (waveOf(index) === answered) ready.push(path);
+      });
+      const waiting = wakeUps;
+      wakeUps = [];
+      waiting.forEach((wake) => wake());
+    }
+  })();
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const path = ready.shift();
+      if (path !== undefined) await get(path);
+      else if (answered === waves) return;
+      else await new Promise<void>((wake) => wakeUps.push(wake));
+    }
+  };
+  await Promise.all([reading, ...Array.from({ length: Math.min(concurrency, sent.listings.length) }, worker)]);
   return performance.now() - started;
 }
 
