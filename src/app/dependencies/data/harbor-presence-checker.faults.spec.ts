@@ -8,7 +8,7 @@ describe('HarborPresenceChecker against a hostile Harbor', () => {
   let harbor: FakeHarbor;
   let check: HarborCheckerBed['check'];
 
-  beforeEach(() => ({ backend, harbor, check } = harborCheckerBed()));
+  beforeEach(() => ({ backend, registry: harbor, check } = harborCheckerBed()));
 
   afterEach(() => backend.verify({ ignoreCancelled: true }));
 

@@ -18,7 +18,7 @@ describe('HarborPresenceChecker repository list', () => {
   let harbor: FakeHarbor;
   let check: HarborCheckerBed['check'];
 
-  beforeEach(() => ({ backend, harbor, check } = harborCheckerBed()));
+  beforeEach(() => ({ backend, registry: harbor, check } = harborCheckerBed()));
 
   afterEach(() => backend.verify({ ignoreCancelled: true }));
 

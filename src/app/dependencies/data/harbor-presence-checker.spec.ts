@@ -23,7 +23,7 @@ describe('HarborPresenceChecker', () => {
   let harbor: FakeHarbor;
   let check: HarborCheckerBed['check'];
 
-  beforeEach(() => ({ backend, harbor, check } = harborCheckerBed()));
+  beforeEach(() => ({ backend, registry: harbor, check } = harborCheckerBed()));
 
   afterEach(() => backend.verify({ ignoreCancelled: true }));
 
