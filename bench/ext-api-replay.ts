@@ -41,9 +41,10 @@ export function sentRequests(paths: readonly string[]): SentRequests {
   };
 }
 
-type Get = (path: string) => Promise<void>;
+export type Get = (path: string) => Promise<void>;
 
-async function inWaves(get: Get, sent: SentRequests, concurrency: number): Promise<number> {
+/** Sends `sent` with `get`: the waves one after another, each listing once its page has answered, `concurrency` listings at a time. */
+export async function inWaves(get: Get, sent: SentRequests, concurrency: number): Promise<number> {
   const started = performance.now();
   const waves = sent.prerequisites.length;
   const waveOf = (index: number): number => {
