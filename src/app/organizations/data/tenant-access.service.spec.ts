@@ -8,7 +8,8 @@ import { TenantAccessService, TenantAccessState, isTenantAccessReady } from './t
 const ROOT = 'https://vcd.example.com/cloudapi/1.0.0';
 const RIGHT = { name: STATUS_VIEW_RIGHT, id: 'urn:vcloud:right:view' };
 const page = (values: object[]): object => ({ resultTotal: values.length, pageCount: 1, page: 1, pageSize: 128, values });
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5));
+/** After every pending microtask (the service's next request waits on promises, never on a timer): no time is waited for. */
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
 
 describe('TenantAccessService', () => {
   let service: TenantAccessService;
