@@ -150,7 +150,8 @@ class HarborCheck {
     if (isMissing) await this.listsRead;
     for (const image of images) {
       if (listing.kind === 'private') this.notPullable(image);
-      else if (isMissing || listing.kind === 'noRepository') this.repositoryMissing(image);
+      // (`isMissing` holds `noRepository` too; the kind test is what narrows `listing` for the branches below.)
+      else if (listing.kind === 'noRepository' || isMissing) this.repositoryMissing(image);
       else if (listing.incomplete) this.report(this.partialResult(image, listing.artifacts, listing.incomplete));
       else this.report(resultFromArtifacts(image, listing.artifacts));
     }

@@ -21,8 +21,7 @@ export class Redraw<T> {
 
   /** Shows `value` now when `now` is set or the interval is up, else when it is (unless a newer value comes first). */
   offer(value: T, now = false): void {
-    this.later?.unsubscribe();
-    this.later = undefined;
+    this.cancel();
     const wait = this.shownAt + this.intervalMs - this.scheduler.now();
     if (now || wait <= 0) {
       this.showNow(value);
