@@ -9,6 +9,7 @@
  */
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { Locator, Page, Request, expect, test } from '@playwright/test';
+import { portalOf } from './support/own-sandbox';
 import { PluginPage } from './support/portal';
 import { pushTinyImage } from './support/registry-push';
 import { SandboxInfo, startSandboxProcess } from './support/sandbox-process';
@@ -34,15 +35,7 @@ const LOAD = { timeout: 60_000 };
 type Persona = 'sysadmin' | 'acme-admin';
 
 async function logIn(page: Page, persona: Persona, lang: 'en' | 'fr' = 'en'): Promise<void> {
-  // As Portal.logInAs: the storage is set on a page of the origin that runs no script.
-  await page.goto(new URL('/sandbox/faults', own().portalUrl).toString());
-  await page.evaluate((chosen) => {
-    sessionStorage.clear();
-    localStorage.setItem('sandbox.lang', chosen);
-  }, lang);
-  await page.goto(own().portalUrl);
-  await page.locator(`[data-test="persona-${persona}"]`).click(LOAD);
-  await expect(page.locator('[data-test="current-user"]')).toBeVisible(LOAD);
+  await portalOf(page, own()).logInAs(persona, lang, LOAD);
   await page.locator('[data-test="nav-cse-airgap"]').click();
 }
 

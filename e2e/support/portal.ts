@@ -15,7 +15,8 @@ export class Portal {
     });
   }
 
-  async logInAs(persona: PersonaId, lang: 'en' | 'fr' = 'en'): Promise<void> {
+  /** `wait`: longer than expect's default where the portal loads on a busy sandbox. */
+  async logInAs(persona: PersonaId, lang: 'en' | 'fr' = 'en', wait?: { timeout: number }): Promise<void> {
     // The storage is set on a page of the portal's origin that runs no script (the sandbox's fault
     // list, JSON), so that the portal loads once, already in the chosen language and logged out.
     await this.page.goto(new URL('/sandbox/faults', this.info.portalUrl).toString());
@@ -24,8 +25,8 @@ export class Portal {
       localStorage.setItem('sandbox.lang', chosen);
     }, lang);
     await this.page.goto(this.info.portalUrl);
-    await this.page.locator(`[data-test="persona-${persona}"]`).click();
-    await expect(this.page.locator('[data-test="current-user"]')).toBeVisible();
+    await this.page.locator(`[data-test="persona-${persona}"]`).click(wait);
+    await expect(this.page.locator('[data-test="current-user"]')).toBeVisible(wait);
   }
 
   async switchLanguage(lang: 'en' | 'fr'): Promise<void> {
