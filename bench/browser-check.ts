@@ -9,11 +9,11 @@
 // Run by `npm run bench` after the Node figures, or alone: `npx tsx bench/browser-check.ts`;
 // with BENCH_TRACE=1 it also prints each check's requests (start, sent, first byte, end).
 import { existsSync, readFileSync } from 'node:fs';
-import { get as httpsGet } from 'node:https';
+import type { Agent } from 'node:https';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, request as apiRequest, type APIRequestContext, type Page } from '@playwright/test';
-import { createTrustingAgent } from '../sandbox/registry/https-client.js';
+import { createTrustingAgent, httpsRequest } from '../sandbox/registry/https-client.js';
 import { startSandboxProcess, type SandboxInfo } from '../e2e/support/sandbox-process.js';
 import { replayFromNode, roleOf, sentRequests } from './ext-api-replay.js';
 import { HARBOR_FLOOR_TEXT, harborFloorRtts, listedRepository, pagesNaming } from './floor.js';
@@ -69,28 +69,12 @@ async function pushImages(info: SandboxInfo, plan: SyntheticPlan): Promise<void>
 }
 
 /** GETs JSON from the registry's front door itself (no latency proxy, no VCD), anonymously. */
-function registryReader(registryUrl: string, caPem: string): (path: string) => Promise<unknown> {
-  return (path) =>
-    new Promise((resolve, reject) => {
-      const agent = createTrustingAgent(caPem);
-      const request = httpsGet(new URL(path, registryUrl), { agent, headers: { Accept: 'application/json' } }, (response) => {
-        let body = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (body += chunk));
-        response.on('end', () => {
-          agent.destroy();
-          try {
-            resolve(JSON.parse(body));
-          } catch (error) {
-            reject(error instanceof Error ? error : new Error(String(error)));
-          }
-        });
-      });
-      request.on('error', (error) => {
-        agent.destroy();
-        reject(error);
-      });
-    });
+function registryReader(registryUrl: string, agent: Agent): (path: string) => Promise<unknown> {
+  return async (path) => {
+    const answer = await httpsRequest(new URL(path, registryUrl), { agent, headers: { Accept: 'application/json' } });
+    if (answer.status !== 200) throw new Error(`${path} answered ${answer.status}`);
+    return JSON.parse(answer.body.toString('utf8')) as unknown;
+  };
 }
 
 const ACCEPT = 'application/json;version=39.0';
@@ -300,6 +284,8 @@ export async function benchBrowserCheck(size: BrowserCheckSize = FULL_BROWSER_CH
   // concurrency the checker picks for it.
   const sandbox = await startSandboxProcess(180_000, ['--http2']);
   const proxy = await startLatencyProxy(RTT_MS);
+  // Reads the repository list after each check, for the floor (bench/floor.ts).
+  const registryAgent = createTrustingAgent(readFileSync(sandbox.caFile, 'utf8'));
   proxy.setTarget(Number(new URL(sandbox.registryUrl).port));
   // The same registry, reached through the proxy: `127.0.0.1:<front door>/cse` → `127.0.0.1:<proxy>/cse`.
   const registryUrl = sandbox.containerRegistryUrl.replace(/:\d+\//, `:${proxy.port}/`);
@@ -310,7 +296,7 @@ export async function benchBrowserCheck(size: BrowserCheckSize = FULL_BROWSER_CH
     await setRegistryUrl(api, sandbox, registryUrl, authorization);
     await api.dispose();
     const target = { portalUrl: sandbox.portalUrl, caPem: readFileSync(sandbox.caFile, 'utf8'), authorization };
-    const readFromRegistry = registryReader(sandbox.registryUrl, target.caPem);
+    const readFromRegistry = registryReader(sandbox.registryUrl, registryAgent);
     const replayed = async (measured: Measured): Promise<Measured> => {
       const listed = sentRequests(measured.paths);
       const named = await pagesNaming(readFromRegistry, 'cse', measured.repositoryPages);
@@ -340,6 +326,7 @@ export async function benchBrowserCheck(size: BrowserCheckSize = FULL_BROWSER_CH
       }
     }
   } finally {
+    registryAgent.destroy();
     await proxy.close();
     try {
       process.kill(sandbox.pid, 'SIGINT');
